@@ -1,0 +1,88 @@
+/**
+ * The plugin contract. "A feature that a district could switch off is a plugin."
+ *
+ * A plugin is a workspace package `packages/plugins/<id>` with subpath exports:
+ * - `./manifest` — safe anywhere (no server code, no components);
+ * - `./server`   — tRPC routes and server hooks; never imported by browser code;
+ * - `./web`      — what the SvelteKit site shows (components, nav items);
+ * - `./kiosk`    — a tile and a screen for the kiosk shell.
+ *
+ * Each host keeps one hand-written registry typed `Record<PluginId, X | null>`, so adding an id to
+ * `pluginIds` fails the build until every host has said yes (a value) or no (`null`).
+ */
+import type { Component } from 'svelte';
+
+/** Every plugin the product knows. Adding one here is the first step of writing a plugin. */
+export const pluginIds = ['registration', 'checkin'] as const;
+export type PluginId = (typeof pluginIds)[number];
+
+export type Locale = 'ko' | 'en';
+/** Text in both product languages; the English may be missing for resident-entered data. */
+export type LocalizedText = { ko: string; en: string };
+
+export interface PluginManifest<Id extends PluginId = PluginId> {
+  id: Id;
+  name: LocalizedText;
+  description: LocalizedText;
+  /** Which hosts the plugin has parts for. */
+  surfaces: { server: boolean; web: boolean; kiosk: boolean };
+}
+
+/** Identity helper that checks a manifest against the contract and keeps its literal types. */
+export function definePluginManifest<const M extends PluginManifest>(manifest: M): M {
+  return manifest;
+}
+
+/** What a kiosk shell hands to a plugin screen. */
+export interface KioskScreenProps {
+  /** The kiosk's current language; screens re-render when it changes. */
+  locale: Locale;
+  /** Base URL of the tRPC endpoint (relative, e.g. `/trpc`). */
+  trpcUrl: string;
+  /** Extra headers for every call (kiosk identity, locale). */
+  headers: () => Record<string, string>;
+  /** Return to the attract screen. */
+  exit: () => void;
+  /** Tell the shell the person is still there (restarts the idle timer). */
+  touch: () => void;
+}
+
+/** A plugin's kiosk part: a tile on the start screen and the screen it opens. */
+export interface KioskPlugin<Id extends PluginId = PluginId> {
+  manifest: PluginManifest<Id>;
+  tile: {
+    /** An inline SVG path (24×24 viewBox) drawn on the tile. */
+    icon: string;
+    label: LocalizedText;
+    hint: LocalizedText;
+  };
+  screen: Component<KioskScreenProps>;
+  /**
+   * Characters that arrive quickly followed by Enter on the start screen (a USB QR scanner types
+   * like a keyboard). A plugin that claims the scan gets it passed to its screen.
+   */
+  acceptsScan?: (text: string) => boolean;
+}
+
+/** Identity helper for kiosk parts. */
+export function defineKioskPlugin<const Id extends PluginId>(plugin: KioskPlugin<Id>): KioskPlugin<Id> {
+  return plugin;
+}
+
+/** A plugin's web part. Components receive the locale explicitly: plugins never guess it. */
+export interface WebPlugin<Id extends PluginId = PluginId> {
+  manifest: PluginManifest<Id>;
+  /** Links added to the public site's navigation. */
+  navItems?: Array<{ href: string; label: LocalizedText }>;
+  /** Components keyed by the slot the host renders them in. */
+  slots?: Partial<Record<WebSlot, Component<any>>>;
+}
+/** Places in the web host where a plugin may render. */
+export type WebSlot = 'course-detail' | 'home-aside';
+
+/** Identity helper for web parts. */
+export function defineWebPlugin<const Id extends PluginId>(plugin: WebPlugin<Id>): WebPlugin<Id> {
+  return plugin;
+}
+
+export * from './hooks';

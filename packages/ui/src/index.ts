@@ -1,0 +1,2 @@
+/** Shared Svelte components and tokens for the web site and the kiosk. */
+export {};
