@@ -85,4 +85,25 @@ export function defineWebPlugin<const Id extends PluginId>(plugin: WebPlugin<Id>
   return plugin;
 }
 
-export * from './hooks';
+export type { ServerHooks, HookHandlers, HookName } from '@seoro/services';
+
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
+
+/** Top-level routes a plugin adds to the app router. */
+export type PluginRoutes = Record<string, AnyRouter | AnyProcedure>;
+import type { HookHandlers } from '@seoro/services';
+
+/** A plugin's server part: tRPC routes merged into the app router, and hook handlers. */
+export interface ServerPlugin<Id extends PluginId = PluginId, Routes extends PluginRoutes = PluginRoutes> {
+  manifest: PluginManifest<Id>;
+  /** Top-level router keys this plugin adds (e.g. `{ checkin: router({...}) }`). */
+  routes: Routes;
+  hooks?: HookHandlers;
+}
+
+/** Identity helper for server parts; keeps the routes' literal types for `AppRouter`. */
+export function defineServerPlugin<const Id extends PluginId, Routes extends PluginRoutes>(
+  plugin: ServerPlugin<Id, Routes>,
+): ServerPlugin<Id, Routes> {
+  return plugin;
+}

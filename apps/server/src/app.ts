@@ -1,0 +1,119 @@
+import { Hono } from 'hono';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { localLink } from '@trpc/client';
+import type { Logger } from 'pino';
+import { appRouter, createRateLimiter, type AppRouter } from '@seoro/api';
+import type { Database } from '@seoro/db';
+import type { Locale } from '@seoro/domain';
+import type { ServiceContext } from '@seoro/services';
+import { clientAddress, createTrpcContext, requestLocale, type ContextDeps } from './context';
+import { requestLog } from './middleware/request-log';
+import { sameOriginMutations } from './middleware/same-origin';
+import { DEFAULT_CSP, securityHeaders } from './middleware/security-headers';
+import type { KitHandlers } from './sveltekit';
+
+export interface AppDeps {
+  database: Database;
+  services: ServiceContext;
+  logger: Logger;
+  trustProxy?: boolean;
+  publicOrigin?: string;
+  /** The SvelteKit site; without it only the API and the kiosk are served. */
+  kit?: KitHandlers;
+  /** The built kiosk SPA folder. */
+  kioskDir?: string;
+}
+
+/**
+ * The one HTTP application: `/healthz`, `/trpc`, the kiosk under `/kiosk`, and SvelteKit for
+ * everything else.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  const contextDeps: ContextDeps = {
+    services: deps.services,
+    rateLimiter: createRateLimiter(),
+    trustProxy: deps.trustProxy ?? false,
+  };
+
+  app.use('*', requestLog({ logger: deps.logger }));
+  app.use('*', securityHeaders());
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.database.client.execute('select 1');
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'health check: database unavailable');
+      return c.json({ status: 'error', database: 'unavailable' }, 503);
+    }
+  });
+
+  app.use('/trpc/*', sameOriginMutations({ origin: deps.publicOrigin }));
+  app.all('/trpc/*', (c) =>
+    fetchRequestHandler({
+      endpoint: '/trpc',
+      req: c.req.raw,
+      router: appRouter,
+      createContext: () =>
+        createTrpcContext(contextDeps, {
+          locale: requestLocale(c),
+          ip: clientAddress(c, contextDeps.trustProxy),
+          requestId: c.get('requestId'),
+        }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          deps.logger.error({ err: error.cause ?? error, path, requestId: c.get('requestId') }, 'tRPC error');
+        }
+      },
+    }),
+  );
+
+  if (deps.kioskDir && existsSync(join(deps.kioskDir, 'index.html'))) {
+    const kioskDir = deps.kioskDir;
+    app.get('/kiosk', (c) => c.redirect('/kiosk/', 301));
+    app.use(
+      '/kiosk/*',
+      serveStatic({
+        root: kioskDir,
+        rewriteRequestPath: (p) => p.replace(/^\/kiosk/, ''),
+        onFound: (path, c) => {
+          c.header(
+            'Cache-Control',
+            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      }),
+    );
+    // Client-side routes of the single-page app.
+    app.get('/kiosk/*', serveStatic({ root: kioskDir, path: 'index.html' }));
+  }
+
+  if (deps.kit) {
+    const kit = deps.kit;
+    app.use('*', kit.assets);
+    app.all('*', (c) => {
+      const ip = clientAddress(c, contextDeps.trustProxy);
+      const requestId = c.get('requestId');
+      return kit.render(
+        c,
+        {
+          /** In-process tRPC for SvelteKit server code: same router, same context, no HTTP hop. */
+          createTrpcLink: ({ locale }: { locale: Locale }) =>
+            localLink<AppRouter>({
+              router: appRouter,
+              createContext: async () => createTrpcContext(contextDeps, { locale, ip, requestId }),
+            }),
+        },
+        ip,
+      );
+    });
+  }
+
+  return app;
+}
+
+export { DEFAULT_CSP };

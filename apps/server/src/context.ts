@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Locale } from '@seoro/domain';
+import type { ServiceContext } from '@seoro/services';
+import type { RateLimiter, TrpcContext } from '@seoro/trpc';
+
+export interface ContextDeps {
+  services: ServiceContext;
+  rateLimiter: RateLimiter;
+  trustProxy: boolean;
+}
+
+/** The caller's language: explicit header, then the site's locale cookie, then the browser's. */
+export function requestLocale(c: Context): Locale {
+  const explicit = c.req.header('x-seoro-locale');
+  if (explicit === 'ko' || explicit === 'en') return explicit;
+  const cookie = /(?:^|;\s*)PARAGLIDE_LOCALE=(ko|en)\b/.exec(c.req.header('cookie') ?? '');
+  if (cookie) return cookie[1] as Locale;
+  const accept = c.req.header('accept-language') ?? '';
+  return /^\s*en\b/i.test(accept) ? 'en' : 'ko';
+}
+
+/** The client's address; X-Forwarded-For only when a trusted proxy is in front. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? '127.0.0.1';
+  } catch {
+    return '127.0.0.1';
+  }
+}
+
+/** Builds the tRPC context for one request (HTTP or in-process from SvelteKit). */
+export function createTrpcContext(
+  deps: ContextDeps,
+  request: { locale: Locale; ip: string | null; requestId: string },
+): TrpcContext {
+  return {
+    services: deps.services,
+    rateLimiter: deps.rateLimiter,
+    locale: request.locale,
+    ip: request.ip,
+    requestId: request.requestId,
+    staff: null,
+    kiosk: null,
+    resident: null,
+  };
+}

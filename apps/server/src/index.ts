@@ -1,0 +1,90 @@
+/**
+ * Starts Seoroseoro School: opens (creating and migrating) the database, seeds demo data into an
+ * empty one, and serves the site, the kiosk and the API on one port until SIGTERM.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { pluginHookHandlers } from '@seoro/api';
+import { Database } from '@seoro/db';
+import { seedDemoData, DEMO_CHECK_IN_CODE } from '@seoro/db/seed';
+import { createServiceContext } from '@seoro/services';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { loadSvelteKit } from './sveltekit';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+async function main() {
+  const config = loadConfig(process.env, {
+    webBuildDir: join(packageDir('@seoro/web'), 'build'),
+    kioskDistDir: join(packageDir('@seoro/kiosk'), 'dist'),
+  });
+  const logger = createLogger(config.logLevel);
+  const database = await Database.open({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+  });
+  await database.migrate();
+  const sync = await database.client.execute('PRAGMA synchronous');
+  logger.info(
+    { database: config.databaseUrl.replace(/\?.*$/, ''), synchronous: sync.rows[0]?.[0] },
+    'database ready',
+  );
+  if (config.seedDemo) {
+    const seeded = await seedDemoData(database);
+    if (seeded.seeded) {
+      logger.info(
+        { todayMeeting: seeded.todayMeeting, demoCheckInCode: DEMO_CHECK_IN_CODE },
+        'demo data created',
+      );
+    }
+  }
+
+  const services = createServiceContext(database, {
+    hookHandlers: pluginHookHandlers,
+    logError: (message, error) => logger.error({ err: error }, message),
+  });
+  const kit = await loadSvelteKit(config.webBuildDir);
+  const app = createApp({
+    database,
+    services,
+    logger,
+    kit,
+    kioskDir: config.kioskDistDir,
+    trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/` }, 'listening');
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.warn('grace period over, closing remaining connections');
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, config.shutdownGraceMs);
+    force.unref();
+    server.close(async () => {
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    // Keep-alive connections with nothing in flight would otherwise hold the close open.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

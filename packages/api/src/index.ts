@@ -1,0 +1,4 @@
+/** `@seoro/api`: the app router. Client code imports only its type: `import type { AppRouter }`. */
+export { appRouter, type AppRouter } from './router';
+export { serverPlugins, pluginHookHandlers } from './plugins';
+export { createRateLimiter, createCallerFactory, type TrpcContext } from '@seoro/trpc';

@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Database, isBusyError } from './client';
+import { createTestDatabase, makeCourse, makeEnrolment, makeResident, makeRoom, makeTerm } from './test';
+import { seedDemoData, DEMO_CHECK_IN_CODE } from './seed';
+import { courses, enrolments, meetings, terms, attendance } from './schema';
+import { findRoomConflicts, kstDateOf } from '@seoro/domain';
+
+let cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups) await c();
+  cleanups = [];
+});
+async function fresh() {
+  const t = await createTestDatabase();
+  cleanups.push(t.cleanup);
+  return t;
+}
+
+describe('Database', () => {
+  it('opens a file in WAL mode with a busy timeout on every pooled connection', async () => {
+    const { database } = await fresh();
+    const mode = await database.client.execute('PRAGMA journal_mode');
+    expect(String(mode.rows[0]?.[0])).toBe('wal');
+    // A read while a write transaction holds one connection runs on another pooled connection.
+    const observed = await database.write(async () => {
+      const r = await database.client.execute('PRAGMA busy_timeout');
+      return Number(r.rows[0]?.[0]);
+    });
+    expect(observed).toBe(5000);
+  });
+
+  it('applies migrations idempotently', async () => {
+    const { database } = await fresh();
+    await database.migrate();
+    const rows = await database.db.all<{ n: number }>(sql`select count(*) as n from __drizzle_migrations`);
+    expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+  });
+
+  it('serialises concurrent writes from one process without SQLITE_BUSY', async () => {
+    const { database } = await fresh();
+    const { roomId } = await makeRoom(database);
+    const term = await makeTerm(database);
+    const course = await makeCourse(database, { termId: term.id, roomId });
+    const resident = await makeResident(database);
+    // 50 transactions that each hold the lock across an await: without the writer queue they
+    // would collide on the same file.
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        database.write(async (tx) => {
+          await new Promise((r) => setTimeout(r, 1));
+          await tx.update(courses).set({ sortOrder: i }).where(sql`${courses.id} = ${course.id}`);
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(resident.id).toBeTruthy();
+  });
+
+  it('rolls back everything a failed write did', async () => {
+    const { database } = await fresh();
+    const { roomId } = await makeRoom(database);
+    const term = await makeTerm(database);
+    await expect(
+      database.write(async (tx) => {
+        await tx.update(terms).set({ nameKo: '바뀜' }).where(sql`${terms.id} = ${term.id}`);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const [row] = await database.db.select().from(terms).where(sql`${terms.id} = ${term.id}`);
+    expect(row?.nameKo).toBe(term.nameKo);
+    expect(roomId).toBeTruthy();
+  });
+
+  it('refuses a second live enrolment for the same resident and course', async () => {
+    const { database } = await fresh();
+    const { roomId } = await makeRoom(database);
+    const term = await makeTerm(database);
+    const course = await makeCourse(database, { termId: term.id, roomId });
+    const resident = await makeResident(database);
+    await makeEnrolment(database, { courseId: course.id, residentId: resident.id });
+    await expect(
+      makeEnrolment(database, { courseId: course.id, residentId: resident.id }),
+    ).rejects.toThrow();
+    // A cancelled enrolment does not block a new one.
+    await database.write((tx) => tx.update(enrolments).set({ status: 'cancelled' }));
+    await makeEnrolment(database, { courseId: course.id, residentId: resident.id });
+  });
+
+  it('enforces capacity and foreign keys in the schema', async () => {
+    const { database } = await fresh();
+    const { roomId } = await makeRoom(database);
+    const term = await makeTerm(database);
+    await expect(makeCourse(database, { termId: term.id, roomId }, { capacity: 0 })).rejects.toThrow();
+    await expect(makeCourse(database, { termId: 'missing', roomId })).rejects.toThrow();
+  });
+
+  it('recognises SQLITE_BUSY anywhere in a cause chain', () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    expect(isBusyError(new Error('Failed query', { cause: busy }))).toBe(true);
+    expect(isBusyError(new Error('other'))).toBe(false);
+  });
+
+  it('can be closed after queued writes finish', async () => {
+    const { url, database } = await fresh();
+    const other = await Database.open({ url });
+    await other.close();
+    await expect(other.write(async () => 1)).rejects.toThrow(/closed/);
+    expect(database.url).toBe(url);
+  });
+});
+
+describe('demo seed', () => {
+  it('creates the published 2026 first session and an open term with a meeting today', async () => {
+    const { database } = await fresh();
+    const now = new Date('2026-11-28T05:40:00Z'); // 14:40 KST
+    const result = await seedDemoData(database, now);
+    expect(result.seeded).toBe(true);
+    const allTerms = await database.db.select().from(terms);
+    const past = allTerms.find((t) => t.slug === '2026-1')!;
+    expect(past.startsOn).toBe('2026-01-08');
+    expect(past.endsOn).toBe('2026-02-12');
+    expect(past.registrationClosesAt.toISOString()).toBe('2026-01-15T09:00:00.000Z');
+    const pastCourses = await database.db.select().from(courses).where(sql`${courses.termId} = ${past.id}`);
+    expect(pastCourses.map((c) => c.titleKo).sort()).toEqual(
+      ['걸음걸이를 바꾸면 몸이 바뀐다', '비폭력대화', '시와 음악으로 떠나는 인문학 여행', '알아두면 쓸모있는 세금 꿀팁', '캘리그라피'].sort(),
+    );
+    expect(pastCourses.every((c) => c.capacity === 10)).toBe(true);
+
+    const allMeetings = await database.db.select().from(meetings);
+    expect(
+      findRoomConflicts(
+        allMeetings.map((m) => ({ id: m.id, roomId: m.roomId, date: m.date, start: m.startTime, end: m.endTime })),
+      ),
+    ).toEqual([]);
+    expect(allMeetings.filter((m) => m.date === kstDateOf(now))).toHaveLength(1);
+    const today = allMeetings.find((m) => m.date === kstDateOf(now))!;
+    expect(today.startsAt.getTime()).toBeLessThanOrEqual(now.getTime() + 30 * 60_000);
+    expect(today.endsAt.getTime()).toBeGreaterThan(now.getTime());
+    const pastMeetings = allMeetings.filter((m) => pastCourses.some((c) => c.id === m.courseId));
+    expect(pastMeetings.every((m) => m.date >= '2026-01-08' && m.date <= '2026-02-12')).toBe(true);
+
+    const demo = await database.db.select().from(enrolments).where(sql`${enrolments.code} = ${DEMO_CHECK_IN_CODE}`);
+    expect(demo).toHaveLength(1);
+    const attended = await database.db.select().from(attendance);
+    expect(attended.length).toBeGreaterThan(100);
+
+    expect((await seedDemoData(database, now)).seeded).toBe(false);
+  });
+
+  it('keeps today’s meeting valid near midnight', async () => {
+    const { database } = await fresh();
+    const now = new Date('2026-11-28T14:55:00Z'); // 23:55 KST
+    await seedDemoData(database, now);
+    const rows = await database.db.select().from(meetings).where(sql`${meetings.date} = '2026-11-28'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.startTime < rows[0]!.endTime).toBe(true);
+  });
+});

@@ -1,0 +1,4 @@
+/** `@seoro/db`: the schema and the client factory. Import `./schema` alone to avoid the driver. */
+export * from './schema';
+export { Database, createWriteLock, isBusyError, MIGRATIONS_FOLDER } from './client';
+export type { Db, Tx, DatabaseOptions, Schema } from './client';

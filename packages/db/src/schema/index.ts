@@ -1,0 +1,13 @@
+/** The whole schema. Importing it never opens a database. */
+export * from './venue';
+export * from './term';
+export * from './resident';
+export * from './course';
+export * from './meeting';
+export * from './enrolment';
+export * from './attendance';
+export * from './instructor-application';
+export * from './kiosk';
+export * from './staff';
+export * from './audit';
+export * from './outbox';

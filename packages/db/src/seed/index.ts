@@ -1,0 +1,342 @@
+/**
+ * Demo data: the 2026 first session exactly as published (a past term with sample enrolments and
+ * attendance) and an open term with the same five courses dated from the day the database is
+ * created — registration open and one meeting today, so the kiosk can be tried at once.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  addDays,
+  generateConfirmationCode,
+  kstDateOf,
+  kstInstant,
+  kstTimeOf,
+  kstWeekday,
+} from '@seoro/domain';
+import { count, eq } from 'drizzle-orm';
+import type { Database, Tx } from '../client';
+import {
+  attendance,
+  courses,
+  enrolments,
+  instructors,
+  meetings,
+  residents,
+  rooms,
+  terms,
+  venues,
+} from '../schema';
+import { DEMO_COURSES, DEMO_RESIDENT_NAMES } from './catalogue';
+
+export { DEMO_COURSES } from './catalogue';
+
+/** A confirmation code for the demo resident 홍길동 in today's class, printed in the README. */
+export const DEMO_CHECK_IN_CODE = 'DEM1-2026';
+export const DEMO_CONSENT_VERSION = '2026-01';
+
+export interface SeedResult {
+  seeded: boolean;
+  openTermId?: string;
+  todayMeeting?: { courseTitle: string; date: string; startTime: string; endTime: string };
+}
+
+/** Small deterministic PRNG so the demo looks the same on every machine. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const toHhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Dates of a weekly slot from the first `weekday` on or after `from`, up to `until` (inclusive). */
+function weeklyBetween(from: string, until: string, weekday: number): string[] {
+  let first = from;
+  while (kstWeekday(first) !== weekday) first = addDays(first, 1);
+  const dates: string[] = [];
+  for (let d = first; d <= until; d = addDays(d, 7)) dates.push(d);
+  return dates;
+}
+
+/** Seeds the demo data once; a database that already has a term is left untouched. */
+export async function seedDemoData(database: Database, now: Date = new Date()): Promise<SeedResult> {
+  const existing = await database.db.select({ n: count() }).from(terms);
+  if ((existing[0]?.n ?? 0) > 0) return { seeded: false };
+
+  const random = mulberry32(20260108);
+  const createdAt = now;
+  const venueId = randomUUID();
+  const roomId = randomUUID();
+
+  return database.write(async (tx) => {
+    await tx.insert(venues).values({
+      id: venueId,
+      nameKo: '용산아트홀',
+      nameEn: 'Yongsan Art Hall',
+      addressKo: '서울특별시 용산구 녹사평대로 150',
+      addressEn: '150 Noksapyeong-daero, Yongsan-gu, Seoul',
+      createdAt,
+    });
+    await tx.insert(rooms).values({
+      id: roomId,
+      venueId,
+      nameKo: '제3강의실',
+      nameEn: 'Lecture Room 3',
+      seats: 20,
+      createdAt,
+    });
+
+    // Residents: learners shared by both terms (people come back), plus the instructors.
+    const residentIds: string[] = [];
+    for (const [i, name] of DEMO_RESIDENT_NAMES.entries()) {
+      const id = randomUUID();
+      residentIds.push(id);
+      await tx.insert(residents).values({
+        id,
+        name,
+        phoneE164: `+82100000${String(1001 + i).padStart(4, '0')}`,
+        consentedAt: createdAt,
+        consentVersion: DEMO_CONSENT_VERSION,
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+    const instructorIds = new Map<string, string>();
+    for (const course of DEMO_COURSES) {
+      const id = randomUUID();
+      instructorIds.set(course.key, id);
+      await tx.insert(instructors).values({
+        id,
+        displayName: course.instructor.name,
+        bioKo: course.instructor.bioKo,
+        bioEn: course.instructor.bioEn,
+        createdAt,
+      });
+    }
+
+    const usedCodes = new Set<string>([DEMO_CHECK_IN_CODE]);
+    const newCode = () => {
+      for (;;) {
+        const code = generateConfirmationCode(randomBytes(5));
+        if (!usedCodes.has(code)) {
+          usedCodes.add(code);
+          return code;
+        }
+      }
+    };
+
+    // ---- The past term: 2026 first session, exactly as published. ----
+    const pastTermId = randomUUID();
+    await tx.insert(terms).values({
+      id: pastTermId,
+      slug: '2026-1',
+      nameKo: '2026년 1기',
+      nameEn: '2026 Session 1',
+      startsOn: '2026-01-08',
+      endsOn: '2026-02-12',
+      registrationOpensAt: kstInstant('2025-12-22', '10:00'),
+      registrationClosesAt: kstInstant('2026-01-15', '18:00'),
+      perResidentLimit: 2,
+      noShowBarPercent: 50,
+      completionPercent: 80,
+      status: 'archived',
+      createdAt,
+    });
+    for (const [i, demo] of DEMO_COURSES.entries()) {
+      const dates = weeklyBetween('2026-01-08', '2026-02-12', demo.weekday);
+      const courseId = await insertCourse(tx, {
+        termId: pastTermId,
+        roomId,
+        instructorId: instructorIds.get(demo.key)!,
+        demo,
+        sortOrder: i,
+        createdAt,
+        dates,
+        startTime: demo.startTime,
+        endTime: demo.endTime,
+      });
+      const learners = 7 + Math.floor(random() * 4); // 7–10 learners
+      const meetingRows = await tx
+        .select({ id: meetings.id, startsAt: meetings.startsAt })
+        .from(meetings)
+        .where(eqCourse(courseId));
+      for (let k = 0; k < learners; k++) {
+        const residentId = residentIds[(i * 5 + k) % residentIds.length]!;
+        const enrolmentId = randomUUID();
+        await tx.insert(enrolments).values({
+          id: enrolmentId,
+          courseId,
+          residentId,
+          status: 'confirmed',
+          channel: k % 4 === 3 ? 'kiosk' : 'web',
+          code: newCode(),
+          queueNo: k + 1,
+          createdAt: kstInstant('2026-01-02', '10:00'),
+          updatedAt: kstInstant('2026-01-02', '10:00'),
+        });
+        for (const meeting of meetingRows) {
+          if (random() < 0.15) continue; // about 85% attendance
+          const minutes = Math.floor(random() * 25) - 15; // from 15 min early to 10 min late
+          await tx.insert(attendance).values({
+            id: randomUUID(),
+            enrolmentId,
+            meetingId: meeting.id,
+            checkedInAt: new Date(meeting.startsAt.getTime() + minutes * 60_000),
+            method: random() < 0.7 ? 'qr' : 'keypad',
+            late: minutes >= 10,
+          });
+        }
+      }
+    }
+
+    // ---- The open term: same courses, from today, registration open. ----
+    const today = kstDateOf(now);
+    const openTermId = randomUUID();
+    const year = today.slice(0, 4);
+    const nowMinutes = toMinutes(kstTimeOf(now));
+    // Today's meeting is under way (its check-in window open) whenever the database is created.
+    const todayStart = Math.min(Math.max(0, Math.floor((nowMinutes - 10) / 30) * 30), 22 * 60);
+    const todayEnd = Math.min(Math.max(todayStart + 120, nowMinutes + 90), 23 * 60 + 59);
+    const slots = DEMO_COURSES.map((demo, i) =>
+      i === 0
+        ? { demo, first: today, startTime: toHhmm(todayStart), endTime: toHhmm(todayEnd) }
+        : { demo, first: addDays(today, i), startTime: demo.startTime, endTime: demo.endTime },
+    );
+    const lastDate = addDays(slots[slots.length - 1]!.first, 7 * 5);
+    await tx.insert(terms).values({
+      id: openTermId,
+      slug: `${year}-open`,
+      nameKo: `${year}년 2기`,
+      nameEn: `${year} Session 2`,
+      startsOn: today,
+      endsOn: lastDate,
+      registrationOpensAt: kstInstant(addDays(today, -7), '10:00'),
+      registrationClosesAt: kstInstant(addDays(today, 7), '18:00'),
+      perResidentLimit: 2,
+      noShowBarPercent: 50,
+      completionPercent: 80,
+      status: 'published',
+      createdAt,
+    });
+    // Confirmed learners per course: one course full with a waitlist, the others with seats left.
+    const openLoad = [6, 10, 4, 7, 3];
+    let todayMeeting: SeedResult['todayMeeting'];
+    for (const [i, slot] of slots.entries()) {
+      const dates = Array.from({ length: 6 }, (_, w) => addDays(slot.first, 7 * w));
+      const courseId = await insertCourse(tx, {
+        termId: openTermId,
+        roomId,
+        instructorId: instructorIds.get(slot.demo.key)!,
+        demo: slot.demo,
+        sortOrder: i,
+        createdAt,
+        dates,
+        startTime: slot.startTime,
+        endTime: slot.endTime,
+      });
+      if (i === 0) {
+        todayMeeting = {
+          courseTitle: slot.demo.titleKo,
+          date: today,
+          startTime: slot.startTime,
+          endTime: slot.endTime,
+        };
+      }
+      const confirmed = openLoad[i] ?? 0;
+      const waitlisted = confirmed >= 10 ? 2 : 0;
+      for (let k = 0; k < confirmed + waitlisted; k++) {
+        // 홍길동 (index 19) holds the published demo code in today's course.
+        const residentIndex = i === 0 && k === 0 ? 19 : (i * 6 + k + 20) % residentIds.length;
+        const at = new Date(now.getTime() - (confirmed + waitlisted - k) * 3_600_000);
+        const enrolmentId = randomUUID();
+        await tx.insert(enrolments).values({
+          id: enrolmentId,
+          courseId,
+          residentId: residentIds[residentIndex]!,
+          status: k < confirmed ? 'confirmed' : 'waitlisted',
+          channel: 'web',
+          code: i === 0 && k === 0 ? DEMO_CHECK_IN_CODE : newCode(),
+          queueNo: k + 1,
+          createdAt: at,
+          updatedAt: at,
+        });
+        if (i === 0 && k >= 4 && k < confirmed) {
+          const [meeting] = await tx
+            .select({ id: meetings.id })
+            .from(meetings)
+            .where(eqCourse(courseId))
+            .orderBy(meetings.seq)
+            .limit(1);
+          await tx.insert(attendance).values({
+            id: randomUUID(),
+            enrolmentId,
+            meetingId: meeting!.id,
+            checkedInAt: new Date(now.getTime() - (k - 3) * 60_000),
+            method: 'qr',
+            late: false,
+          });
+        }
+      }
+    }
+    return { seeded: true, openTermId, todayMeeting };
+  });
+}
+
+const eqCourse = (courseId: string) => eq(meetings.courseId, courseId);
+
+async function insertCourse(
+  tx: Tx,
+  args: {
+    termId: string;
+    roomId: string;
+    instructorId: string;
+    demo: (typeof DEMO_COURSES)[number];
+    sortOrder: number;
+    createdAt: Date;
+    dates: string[];
+    startTime: string;
+    endTime: string;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  const { demo } = args;
+  await tx.insert(courses).values({
+    id,
+    termId: args.termId,
+    instructorId: args.instructorId,
+    roomId: args.roomId,
+    titleKo: demo.titleKo,
+    titleEn: demo.titleEn,
+    summaryKo: demo.summaryKo,
+    summaryEn: demo.summaryEn,
+    descriptionKo: demo.descriptionKo,
+    descriptionEn: demo.descriptionEn,
+    materialsNoteKo: demo.materialsNoteKo,
+    materialsNoteEn: demo.materialsNoteEn,
+    capacity: 10,
+    minLearners: 5,
+    mode: 'first_come',
+    sortOrder: args.sortOrder,
+    createdAt: args.createdAt,
+  });
+  for (const [seq, date] of args.dates.entries()) {
+    await tx.insert(meetings).values({
+      id: randomUUID(),
+      courseId: id,
+      roomId: args.roomId,
+      seq: seq + 1,
+      date,
+      startTime: args.startTime,
+      endTime: args.endTime,
+      startsAt: kstInstant(date, args.startTime),
+      endsAt: kstInstant(date, args.endTime),
+      createdAt: args.createdAt,
+    });
+  }
+  return id;
+}

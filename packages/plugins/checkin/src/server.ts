@@ -1,0 +1,36 @@
+/** Server part of the check-in plugin: today's classes at the kiosk's room, and check-in. */
+import { z } from 'zod';
+import { defineServerPlugin } from '@seoro/plugin-sdk';
+import { checkInWithCode, getTodayAtRoom } from '@seoro/services';
+import { enforceRateLimit, kioskProcedure, router } from '@seoro/trpc';
+import { manifest } from './manifest';
+
+export const checkinRouter = router({
+  /** Today's meetings in the kiosk's room, with check-in counts. */
+  today: kioskProcedure.query(({ ctx }) => getTodayAtRoom(ctx.services, null)),
+  /** Checks the holder of a confirmation code in to today's meeting; repeat-safe. */
+  checkIn: kioskProcedure
+    .input(
+      z.object({
+        code: z.string().min(1).max(300),
+        method: z.enum(['qr', 'keypad']),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      enforceRateLimit(ctx.rateLimiter, 'check-in', ctx.ip, 120);
+      return checkInWithCode(ctx.services, {
+        code: input.code,
+        method: input.method,
+        kioskId: ctx.kiosk?.id ?? null,
+      });
+    }),
+});
+
+/** The routes as a client sees them; kiosk code imports this type only. */
+const checkinClientRouter = router({ checkin: checkinRouter });
+export type CheckinRouter = typeof checkinClientRouter;
+
+export const checkinServerPlugin = defineServerPlugin({
+  manifest,
+  routes: { checkin: checkinRouter },
+});

@@ -1,0 +1,40 @@
+/** Server part of the registration plugin: register for a course, look a registration up. */
+import { z } from 'zod';
+import { defineServerPlugin } from '@seoro/plugin-sdk';
+import { getRegistrationByCode, registerForCourse } from '@seoro/services';
+import { enforceRateLimit, publicProcedure, router } from '@seoro/trpc';
+import { manifest } from './manifest';
+
+const registerInput = z.object({
+  courseId: z.string().min(1).max(64),
+  name: z.string().max(200),
+  phone: z.string().max(40),
+  consent: z.boolean(),
+});
+
+export const registrationRouter = router({
+  /** Confirmed while seats are left, waitlisted after; one live enrolment per resident and course. */
+  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+    // Per phone, not per IP: many residents share a community centre's address.
+    enforceRateLimit(ctx.rateLimiter, 'register', input.phone.replace(/\D/g, ''), 10);
+    const { enrolmentId: _id, ...result } = await registerForCourse(ctx.services, {
+      ...input,
+      channel: 'web',
+      locale: ctx.locale,
+      ip: ctx.ip,
+    });
+    return result;
+  }),
+  /** The confirmation page's data for a code (masked personal data only). */
+  byCode: publicProcedure
+    .input(z.object({ code: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => {
+      enforceRateLimit(ctx.rateLimiter, 'lookup', ctx.ip, 60);
+      return getRegistrationByCode(ctx.services, input.code);
+    }),
+});
+
+export const registrationServerPlugin = defineServerPlugin({
+  manifest,
+  routes: { registration: registrationRouter },
+});

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '@seoro/domain';
+import { systemClock } from '@seoro/domain';
+import type { Database } from '@seoro/db';
+import type { HookHandlers, ServerHooks } from './hooks';
+
+/** What every service function gets: the database, the clock and the randomness, all injectable. */
+export interface ServiceContext {
+  database: Database;
+  clock: Clock;
+  /** Cryptographic random bytes (confirmation codes). */
+  random: (bytes: number) => Uint8Array;
+  /** Extension-point handlers, core first, then plugins in registry order. */
+  hooks: HookRunner;
+  /** Where failures that must not reach the caller are reported (e.g. a throwing hook). */
+  logError: (message: string, error: unknown) => void;
+}
+
+/** Runs named hooks after a change committed. A throwing handler is logged, never propagated. */
+export interface HookRunner {
+  fire<K extends keyof ServerHooks>(name: K, event: Parameters<ServerHooks[K]>[0]): Promise<void>;
+}
+
+export function createHookRunner(
+  handlers: HookHandlers[],
+  logError: ServiceContext['logError'],
+): HookRunner {
+  return {
+    async fire(name, event) {
+      for (const set of handlers) {
+        const handler = set[name] as ((e: typeof event) => void | Promise<void>) | undefined;
+        if (!handler) continue;
+        try {
+          await handler(event);
+        } catch (error) {
+          logError(`hook ${name} failed`, error);
+        }
+      }
+    },
+  };
+}
+
+/** A context with real time and randomness; tests pass their own clock. */
+export function createServiceContext(
+  database: Database,
+  options: Partial<Omit<ServiceContext, 'database'>> & { hookHandlers?: HookHandlers[] } = {},
+): ServiceContext {
+  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  return {
+    database,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? ((n) => new Uint8Array(randomBytes(n))),
+    hooks: options.hooks ?? createHookRunner(options.hookHandlers ?? [], logError),
+    logError,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * `@seoro/services`: one function per operation, the only code that writes. Each checks its input
+ * first and does its writes in one transaction through `Database.write`.
+ */
+export * from './context';
+export * from './hooks';
+export * from './views';
+export * from './catalogue/get-current-catalogue';
+export * from './catalogue/get-course';
+export * from './registration/register-for-course';
+export * from './registration/get-registration-by-code';
+export * from './checkin/today-at-room';
+export * from './checkin/check-in-with-code';

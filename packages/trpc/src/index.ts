@@ -1,0 +1,3 @@
+export * from './trpc';
+export * from './rate-limit';
+export { localizeMessage, localizeDomainError } from './messages';

@@ -1,0 +1,143 @@
+/**
+ * The one place that owns the tRPC context and the procedure tiers: public, resident, staff,
+ * admin and kiosk. Auth is middleware that narrows the context (`ctx.staff` is non-null after
+ * `staffProcedure`). Domain refusals become tRPC errors here, with a sentence in the caller's
+ * language; unexpected errors never show their stack.
+ */
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { ZodError } from 'zod';
+import { isDomainError, type DomainErrorCode, type Locale } from '@seoro/domain';
+import type { ServiceContext } from '@seoro/services';
+import { localizeDomainError, localizeMessage } from './messages';
+import type { RateLimiter } from './rate-limit';
+
+export interface StaffIdentity {
+  id: string;
+  role: 'admin' | 'staff' | 'viewer';
+}
+export interface KioskIdentity {
+  id: string;
+}
+export interface ResidentIdentity {
+  id: string;
+}
+
+/** Built per request by the server (HTTP) or in-process (SvelteKit server code). */
+export interface TrpcContext {
+  services: ServiceContext;
+  locale: Locale;
+  ip: string | null;
+  requestId: string;
+  rateLimiter: RateLimiter;
+  staff: StaffIdentity | null;
+  kiosk: KioskIdentity | null;
+  resident: ResidentIdentity | null;
+}
+
+const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  invalid_name: 'BAD_REQUEST',
+  invalid_phone: 'BAD_REQUEST',
+  not_mobile_phone: 'BAD_REQUEST',
+  consent_required: 'BAD_REQUEST',
+  code_invalid: 'BAD_REQUEST',
+  course_not_found: 'NOT_FOUND',
+  term_not_found: 'NOT_FOUND',
+  code_not_found: 'NOT_FOUND',
+  already_registered: 'CONFLICT',
+  registration_not_open: 'FORBIDDEN',
+  registration_closed: 'FORBIDDEN',
+  course_full: 'FORBIDDEN',
+  check_in_too_early: 'FORBIDDEN',
+  check_in_closed: 'FORBIDDEN',
+  no_meeting_today: 'UNPROCESSABLE_CONTENT',
+  enrolment_not_confirmed: 'UNPROCESSABLE_CONTENT',
+  rate_limited: 'TOO_MANY_REQUESTS',
+};
+
+/** The input field a refusal is about, so forms can put the message next to it. */
+const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
+  invalid_name: 'name',
+  invalid_phone: 'phone',
+  not_mobile_phone: 'phone',
+  consent_required: 'consent',
+  code_invalid: 'code',
+  code_not_found: 'code',
+};
+
+const t = initTRPC.context<TrpcContext>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const locale: Locale = ctx?.locale ?? 'ko';
+    const { stack: _stack, ...data } = shape.data;
+    const cause = error.cause;
+    if (isDomainError(cause)) {
+      return {
+        ...shape,
+        message: localizeDomainError(cause, locale),
+        data: { ...data, domainCode: cause.code, field: domainErrorField[cause.code] ?? null },
+      };
+    }
+    if (cause instanceof ZodError) {
+      const issue = cause.issues[0];
+      return {
+        ...shape,
+        message: localizeMessage('err_invalid_input', locale),
+        data: {
+          ...data,
+          domainCode: null,
+          field: issue ? String(issue.path[0] ?? '') || null : null,
+          issues: cause.issues.map((i) => ({ path: i.path.map(String), code: i.code })),
+        },
+      };
+    }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      return {
+        ...shape,
+        message: localizeMessage('err_unexpected', locale),
+        data: { ...data, domainCode: null, field: null },
+      };
+    }
+    return { ...shape, data: { ...data, domainCode: null, field: null } };
+  },
+});
+
+/** Turns a DomainError thrown by a service into a tRPC error with the right status. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: domainErrorStatus[cause.code], message: cause.code, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Anyone. */
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A resident who proved their phone number (one-time code); arrives with self-service. */
+export const residentProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.resident) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  return next({ ctx: { ...ctx, resident: ctx.resident } });
+});
+
+/** A signed-in staff member of any role. */
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  return next({ ctx: { ...ctx, staff: ctx.staff } });
+});
+
+/** A signed-in administrator. */
+export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.staff.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN' });
+  return next({ ctx });
+});
+
+/**
+ * Calls a kiosk makes. Until kiosks are paired with device tokens, any caller may act as the
+ * venue's kiosk; `ctx.kiosk` is then null and check-ins record no kiosk id.
+ */
+export const kioskProcedure = publicProcedure;
