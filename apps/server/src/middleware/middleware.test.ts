@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { securityHeaders } from './security-headers';
+import { sameOriginMutations } from './same-origin';
+import { redactPath, requestLog } from './request-log';
+
+describe('securityHeaders', () => {
+  it('adds a CSP unless the response has one, and always frame-ancestors', async () => {
+    const app = new Hono();
+    app.use('*', securityHeaders());
+    app.get('/plain', (c) => c.text('x'));
+    app.get('/own', (c) => {
+      c.header('Content-Security-Policy', "script-src 'self' 'sha256-abc'");
+      return c.text('x');
+    });
+    const plain = await app.request('/plain');
+    expect(plain.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const own = await app.request('/own');
+    expect(own.headers.get('content-security-policy')).toBe("script-src 'self' 'sha256-abc'; frame-ancestors 'none'");
+    expect(own.headers.get('x-frame-options')).toBe('DENY');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const tls = await app.request('https://example.test/plain');
+    expect(tls.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+});
+
+describe('sameOriginMutations', () => {
+  const app = new Hono();
+  app.use('*', sameOriginMutations({ origin: 'https://school.example' }));
+  app.post('/m', (c) => c.text('done'));
+  app.get('/q', (c) => c.text('read'));
+  const post = (headers: Record<string, string>) => app.request('/m', { method: 'POST', headers, body: '{}' });
+
+  it('lets same-origin JSON and queries through', async () => {
+    expect((await post({ 'content-type': 'application/json', origin: 'https://school.example' })).status).toBe(200);
+    expect((await post({ 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+    expect((await app.request('/q', { headers: { origin: 'https://evil.example' } })).status).toBe(200);
+  });
+  it('refuses other origins, cross-site fetches and non-JSON bodies', async () => {
+    expect((await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await post({ 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+  });
+});
+
+describe('requestLog', () => {
+  it('logs one JSON line per request without confirmation codes', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(JSON.parse(String(chunk)));
+        cb();
+      },
+    });
+    const app = new Hono();
+    app.use('*', requestLog({ logger: pino({ level: 'info' }, sink) }));
+    app.get('/registrations/:code', (c) => c.text('ok'));
+    app.get('/healthz', (c) => c.text('ok'));
+    const res = await app.request('/registrations/7KQ2-M9XD', { headers: { 'x-request-id': 'abcdef123456' } });
+    await app.request('/healthz');
+    expect(res.headers.get('x-request-id')).toBe('abcdef123456');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ method: 'GET', path: '/registrations/:code', status: 200, requestId: 'abcdef123456' });
+    expect(JSON.stringify(lines)).not.toContain('7KQ2');
+    expect(redactPath('/a/ABCD-EFGH/b')).toBe('/a/:code/b');
+  });
+});
