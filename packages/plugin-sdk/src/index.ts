@@ -74,10 +74,18 @@ export interface WebPlugin<Id extends PluginId = PluginId> {
   manifest: PluginManifest<Id>;
   /** Links added to the public site's navigation. */
   navItems?: Array<{ href: string; label: LocalizedText }>;
-  /** Components keyed by the slot the host renders them in. */
+  /**
+   * Components keyed by the slot the host renders them in. Each slot's props are documented on
+   * `WebSlot`; Svelte's component type is invariant in its props, hence `any` here.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   slots?: Partial<Record<WebSlot, Component<any>>>;
 }
-/** Places in the web host where a plugin may render. */
+/**
+ * Places in the web host where a plugin may render.
+ * - `course-detail`: props `{ course, form, locale, enhance }` — below a course's meetings.
+ * - `home-aside`: props `{ locale }` — beside the course list on the home page.
+ */
 export type WebSlot = 'course-detail' | 'home-aside';
 
 /** Identity helper for web parts. */

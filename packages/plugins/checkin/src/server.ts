@@ -27,7 +27,7 @@ export const checkinRouter = router({
 });
 
 /** The routes as a client sees them; kiosk code imports this type only. */
-const checkinClientRouter = router({ checkin: checkinRouter });
+export const checkinClientRouter = router({ checkin: checkinRouter });
 export type CheckinRouter = typeof checkinClientRouter;
 
 export const checkinServerPlugin = defineServerPlugin({

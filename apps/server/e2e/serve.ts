@@ -1,0 +1,45 @@
+/**
+ * Starts the real, built server for the browser tests on a fresh database that the tests' own
+ * fixtures fill (never the demo seed): one open term, a two-seat course with a meeting under way
+ * today, and a roomy course.
+ */
+import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Database } from '@seoro/db';
+import { makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
+import { kstDateOf, kstInstant } from '@seoro/domain';
+
+const dir = join(import.meta.dirname, '..', 'test-results', 'e2e-db');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const file = join(dir, 'e2e.db');
+const url = `file:${file}`;
+
+const database = await Database.open({ url });
+await database.migrate();
+const { roomId } = await makeRoom(database);
+const term = await makeTerm(database, { nameKo: '2026년 시험 기수', nameEn: '2026 Test Term' });
+const small = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 2, titleKo: '도자기 빚기', titleEn: 'Pottery', sortOrder: 0, materialsNoteKo: '재료비 별도 10,000원', materialsNoteEn: 'Materials extra: KRW 10,000' },
+);
+const roomy = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 10, titleKo: '동네 산책 사진', titleEn: 'Neighbourhood Photo Walks', sortOrder: 1 },
+);
+// Under way now, but never before today's KST midnight (so it is "today" at any hour).
+const now = Date.now();
+const midnight = kstInstant(kstDateOf(new Date(now)), '00:00').getTime();
+const start = new Date(Math.max(now - 10 * 60_000, midnight));
+const minutes = Math.min(120, Math.floor((midnight + 24 * 3_600_000 - 60_000 - start.getTime()) / 60_000));
+await makeMeeting(database, { courseId: small.id, roomId }, start, minutes, { seq: 1 });
+await makeMeeting(database, { courseId: roomy.id, roomId }, new Date(now + 3 * 24 * 3_600_000), 120, { seq: 1 });
+await database.close();
+writeFileSync(join(dir, 'fixtures.json'), JSON.stringify({ url, smallCourseId: small.id, roomyCourseId: roomy.id }));
+
+process.env.DATABASE_URL = url;
+process.env.SEED_DEMO = 'false';
+process.env.LOG_LEVEL ??= 'warn';
+await import('../dist/index.js');
