@@ -50,6 +50,11 @@ export default ts.config(
     },
   },
   {
+    // Links go through paraglide's localizeHref (locale prefixes), not SvelteKit's resolve().
+    files: ['apps/web/**', 'packages/plugins/*/src/web/**'],
+    rules: { 'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }] },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },

@@ -1,2 +1,12 @@
 /** Shared Svelte components and tokens for the web site and the kiosk. */
-export {};
+export { default as Badge } from './components/Badge.svelte';
+export { default as Button } from './components/Button.svelte';
+export { default as Card } from './components/Card.svelte';
+export { default as Icon } from './components/Icon.svelte';
+export { default as InfoRow } from './components/InfoRow.svelte';
+export { default as LinkButton } from './components/LinkButton.svelte';
+export { default as Notice } from './components/Notice.svelte';
+export { default as SeatMeter } from './components/SeatMeter.svelte';
+export { default as SkipLink } from './components/SkipLink.svelte';
+export { default as VisuallyHidden } from './components/VisuallyHidden.svelte';
+export { iconPaths, type IconName } from './icons.js';

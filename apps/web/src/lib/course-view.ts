@@ -1,0 +1,98 @@
+import { m } from '@seoro/i18n';
+import { formatDateRange, formatInstant, formatNumber, formatWeekly, type Locale } from './format';
+import { pick } from './i18n';
+import type { CourseCard, TermView } from './api-types';
+
+export type Tone = 'neutral' | 'brand' | 'success' | 'warning' | 'danger';
+
+/** How a course stands for a resident right now, in words: badge, seats sentence, waitlist. */
+export interface CourseStatus {
+  badge: { tone: Tone; text: string };
+  seats: string;
+  waitlist: string | null;
+  full: boolean;
+}
+
+/** Few enough seats left to say "almost full". */
+const FEW_SEATS = 2;
+
+export function courseStatus(
+  course: Pick<CourseCard, 'capacity' | 'confirmedCount' | 'seatsLeft' | 'waitlistCount'>,
+  state: TermView['registrationState'],
+  locale: Locale,
+): CourseStatus {
+  const full = course.seatsLeft <= 0;
+  const open = state === 'open';
+  const badge: CourseStatus['badge'] =
+    state === 'closed'
+      ? { tone: 'neutral', text: m.web_badge_closed({}, { locale }) }
+      : state === 'not_open'
+        ? { tone: 'brand', text: m.web_badge_not_open({}, { locale }) }
+        : full
+          ? { tone: 'warning', text: m.web_badge_waitlist({}, { locale }) }
+          : course.seatsLeft <= FEW_SEATS
+            ? { tone: 'warning', text: m.web_badge_few({}, { locale }) }
+            : { tone: 'success', text: m.web_badge_open({}, { locale }) };
+  const seats = full
+    ? open
+      ? m.web_seats_full_waitlist({}, { locale })
+      : m.web_seats_full({}, { locale })
+    : m.web_seats_left(
+        { capacity: formatNumber(course.capacity), left: formatNumber(course.seatsLeft) },
+        { locale },
+      );
+  const waitlist =
+    course.waitlistCount > 0 ? m.web_waitlist_count({ count: course.waitlistCount }, { locale }) : null;
+  return { badge, seats, waitlist, full };
+}
+
+/** '무료' or '무료 · 재료비 별도 10,000원'. */
+export function feeText(materialsNote: CourseCard['materialsNote'], locale: Locale): string {
+  const free = m.common_free({}, { locale });
+  return materialsNote && pick(materialsNote, locale).trim() ? `${free} · ${pick(materialsNote, locale)}` : free;
+}
+
+export function scheduleText(course: Pick<CourseCard, 'weekday' | 'startTime' | 'endTime'>, locale: Locale) {
+  return formatWeekly(course.weekday, course.startTime, course.endTime, locale);
+}
+
+/** '1월 8일(목) – 2월 12일(목), 총 6회'. */
+export function periodText(
+  course: Pick<CourseCard, 'firstDate' | 'lastDate' | 'meetingCount'>,
+  locale: Locale,
+): string {
+  return m.web_course_period(
+    { range: formatDateRange(course.firstDate, course.lastDate, locale), count: course.meetingCount },
+    { locale },
+  );
+}
+
+export function placeText(course: Pick<CourseCard, 'venue' | 'room'>, locale: Locale): string {
+  return locale === 'ko'
+    ? `${pick(course.venue, locale)} ${pick(course.room, locale)}`
+    : `${pick(course.room, locale)}, ${pick(course.venue, locale)}`;
+}
+
+/** The registration window in plain words: "1월 15일(목) 오후 6시까지 신청할 수 있습니다". */
+export function windowText(term: TermView, locale: Locale): { tone: Tone; badge: string; text: string } {
+  switch (term.registrationState) {
+    case 'open':
+      return {
+        tone: 'success',
+        badge: m.web_window_badge_open({}, { locale }),
+        text: m.web_window_open({ deadline: formatInstant(term.registrationClosesAt, locale) }, { locale }),
+      };
+    case 'not_open':
+      return {
+        tone: 'brand',
+        badge: m.web_window_badge_not_open({}, { locale }),
+        text: m.web_window_not_open({ opens: formatInstant(term.registrationOpensAt, locale) }, { locale }),
+      };
+    case 'closed':
+      return {
+        tone: 'neutral',
+        badge: m.web_window_badge_closed({}, { locale }),
+        text: m.web_window_closed({}, { locale }),
+      };
+  }
+}

@@ -1,0 +1,22 @@
+import { localizeHref } from '@seoro/i18n/runtime';
+import type { Locale } from './format';
+
+type LocalizedText = { ko: string; en: string };
+
+/**
+ * The text in the page's language. Resident-entered English can be missing; then the Korean is shown
+ * (and `textLang` says so, so the element can carry `lang="ko"` for screen readers).
+ */
+export function pick(text: LocalizedText, locale: Locale): string {
+  return text[locale].trim() ? text[locale] : text.ko;
+}
+
+/** The language `pick` actually returned, for a `lang` attribute. */
+export function textLang(text: LocalizedText, locale: Locale): Locale {
+  return text[locale].trim() ? locale : 'ko';
+}
+
+/** An internal link in the given locale: `/courses/x` → `/en/courses/x` in English. */
+export function href(path: string, locale: Locale): string {
+  return localizeHref(path, { locale });
+}

@@ -1,0 +1,11 @@
+import type { PluginId, WebPlugin } from '@seoro/plugin-sdk';
+import { registrationWebPlugin } from '@seoro/plugin-registration/web';
+
+/**
+ * The public site's one plugin registry. Typed over every `PluginId`, so adding a plugin to the SDK
+ * fails this build until the site says yes (its web part) or no (`null`). Order is render order.
+ */
+export const webPlugins = {
+  registration: registrationWebPlugin,
+  checkin: null, // check-in happens at the kiosk; nothing on the public site
+} satisfies Record<PluginId, WebPlugin | null>;

@@ -1,0 +1,85 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '@seoro/i18n';
+import { localizeHref } from '@seoro/i18n/runtime';
+import type {
+  RegistrationError,
+  RegistrationField,
+  RegistrationFormFailure,
+} from '@seoro/plugin-registration/web';
+import { kstParts } from '$lib/format';
+import { readApiFailure } from '$lib/server/api-error';
+import type { Actions, PageServerLoad } from './$types';
+
+const FIELDS = ['name', 'phone', 'consent'] as const satisfies readonly RegistrationField[];
+const asField = (field: string | null): RegistrationField | null =>
+  FIELDS.find((f) => f === field) ?? null;
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const opts = { locale: locals.locale };
+  try {
+    const course = await locals.api.catalogue.course.query({ courseId: params.id });
+    // Today in Korea, decided on the server so the page renders the same before and after hydration.
+    return { course, today: kstParts(new Date()).date };
+  } catch (cause) {
+    const failure = readApiFailure(cause);
+    if (failure?.domainCode === 'course_not_found' || failure?.httpStatus === 404 || failure?.httpStatus === 400) {
+      error(404, { message: m.web_error_course_title({}, opts), kind: 'course_not_found' });
+    }
+    console.error('[web] catalogue.course failed', failure ?? cause);
+    error(503, {
+      message: m.web_error_generic_body({ operator: m.common_operator({}, opts) }, opts),
+      kind: 'unavailable',
+    });
+  }
+};
+
+function failure(values: RegistrationFormFailure['values'], errors: RegistrationError[]): RegistrationFormFailure {
+  const first = errors[0] ?? { field: null, message: '' };
+  return { values, field: first.field, message: first.message, errors };
+}
+
+export const actions: Actions = {
+  /** Registers the resident; the form (registration plugin) renders what this returns. */
+  register: async ({ request, params, locals }) => {
+    const opts = { locale: locals.locale };
+    const form = await request.formData();
+    const values = {
+      name: String(form.get('name') ?? '').trim(),
+      phone: String(form.get('phone') ?? '').trim(),
+      consent: form.get('consent') === 'yes',
+    };
+
+    // Empty inputs are caught here so every missing answer is listed at once, in plain words.
+    const missing: RegistrationError[] = [];
+    if (!values.name) missing.push({ field: 'name', message: m.web_reg_error_name_missing({}, opts) });
+    if (!values.phone) missing.push({ field: 'phone', message: m.web_reg_error_phone_missing({}, opts) });
+    if (!values.consent) {
+      missing.push({ field: 'consent', message: m.web_reg_error_consent_missing({}, opts) });
+    }
+    if (missing.length > 0) return fail(400, failure(values, missing));
+
+    let code: string;
+    try {
+      const result = await locals.api.registration.register.mutate({
+        courseId: params.id,
+        name: values.name,
+        phone: values.phone,
+        consent: values.consent,
+      });
+      code = result.code;
+    } catch (cause) {
+      const apiFailure = readApiFailure(cause);
+      if (!apiFailure?.domainCode) {
+        console.error('[web] registration.register failed', apiFailure ?? cause);
+        return fail(500, failure(values, [{ field: null, message: m.web_reg_error_unexpected({}, opts) }]));
+      }
+      const status = apiFailure.httpStatus && apiFailure.httpStatus >= 400 && apiFailure.httpStatus < 500
+        ? apiFailure.httpStatus
+        : 400;
+      // The API's message is already a sentence in the resident's language ("이미 신청하신 강좌입니다" …).
+      return fail(status, failure(values, [{ field: asField(apiFailure.field), message: apiFailure.message }]));
+    }
+
+    redirect(303, localizeHref(`/registrations/${encodeURIComponent(code)}`, opts));
+  },
+};

@@ -1,0 +1,47 @@
+import { error } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { m } from '@seoro/i18n';
+import { codeGroups, formatCode } from '$lib/format';
+import { readApiFailure } from '$lib/server/api-error';
+import type { PageServerLoad } from './$types';
+
+const NOT_FOUND = new Set(['code_not_found', 'code_invalid']);
+
+export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
+  const opts = { locale: locals.locale };
+  // Accept the code however it was typed or linked ("7kq2m9xd", "7KQ2-M9XD").
+  const code = codeGroups(params.code).join('').length === 8 ? formatCode(params.code) : params.code;
+
+  let registration;
+  try {
+    registration = await locals.api.registration.byCode.query({ code });
+  } catch (cause) {
+    const failure = readApiFailure(cause);
+    if (failure?.domainCode === 'rate_limited' || failure?.httpStatus === 429) {
+      error(429, { message: m.web_error_rate_limited_title({}, opts), kind: 'rate_limited' });
+    }
+    if (
+      (failure?.domainCode && NOT_FOUND.has(failure.domainCode)) ||
+      failure?.httpStatus === 404 ||
+      failure?.httpStatus === 400
+    ) {
+      error(404, { message: m.web_error_registration_title({}, opts), kind: 'registration_not_found' });
+    }
+    console.error('[web] registration.byCode failed', failure ?? cause);
+    error(503, {
+      message: m.web_error_generic_body({ operator: m.common_operator({}, opts) }, opts),
+      kind: 'unavailable',
+    });
+  }
+
+  // Our own SVG from our own data, rendered with {@html}: no image request, nothing external.
+  const qrSvg = await QRCode.toString(registration.code, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+  });
+
+  // Personal (if masked) data: never in a shared cache.
+  setHeaders({ 'cache-control': 'private, no-store' });
+  return { registration, qrSvg };
+};

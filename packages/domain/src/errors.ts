@@ -1,0 +1,53 @@
+/**
+ * Domain errors carry a stable machine code instead of a message: the web and kiosk apps translate
+ * the code (with `params` for interpolation) into Korean or English, and logs stay grep-able.
+ */
+
+/** Every error code the domain can raise; the list is the single source of truth for `DomainErrorCode`. */
+export const DOMAIN_ERROR_CODES = [
+  'registration_not_open',
+  'registration_closed',
+  'already_registered',
+  'course_not_found',
+  'term_not_found',
+  'invalid_phone',
+  'not_mobile_phone',
+  'invalid_name',
+  'consent_required',
+  'code_invalid',
+  'code_not_found',
+  'no_meeting_today',
+  'check_in_too_early',
+  'check_in_closed',
+  'enrolment_not_confirmed',
+  'rate_limited',
+  'course_full',
+] as const;
+
+/** A stable, translatable reason a domain operation was refused. */
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+const CODES: ReadonlySet<string> = new Set(DOMAIN_ERROR_CODES);
+
+/** An expected refusal (not a bug): carries a code for translation and params for the message. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: DomainErrorCode;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: DomainErrorCode, params: Record<string, string | number> = {}) {
+    super(code);
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** Recognises a DomainError even when it comes from a second copy of this module (bundled apps, Vite SSR). */
+export function isDomainError(e: unknown): e is DomainError {
+  if (e instanceof DomainError) return true;
+  if (!(e instanceof Error) || e.name !== 'DomainError') return false;
+  const { code, params } = e as Partial<DomainError>;
+  return (
+    typeof code === 'string' && CODES.has(code) && typeof params === 'object' && params !== null
+  );
+}
