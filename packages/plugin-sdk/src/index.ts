@@ -45,6 +45,8 @@ export interface KioskScreenProps {
   exit: () => void;
   /** Tell the shell the person is still there (restarts the idle timer). */
   touch: () => void;
+  /** Text a scanner sent that this plugin's `acceptsScan` claimed; the screen acts on it at once. */
+  scan?: string;
 }
 
 /** A plugin's kiosk part: a tile on the start screen and the screen it opens. */

@@ -1,3 +1,4 @@
+/** The check-in plugin's manifest: safe to import anywhere (no server code, no components). */
 import { definePluginManifest } from '@seoro/plugin-sdk';
 
 export const manifest = definePluginManifest({

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The form's contract with its host. Structural on purpose: this package cannot import the host's
 // API types (@seoro/api depends on this package) nor SvelteKit's (`$app/*` exists only in the app).
 

@@ -1,0 +1,34 @@
+/**
+ * The kiosk's plugin registry: one entry per plugin id, a kiosk part or null. Adding an id to
+ * `pluginIds` in the SDK fails this file's type check until the kiosk says yes or no. The shell
+ * shows tiles and screens only through this object.
+ */
+import { pluginIds, type KioskPlugin, type PluginId } from '@seoro/plugin-sdk';
+import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
+
+export const kioskPlugins = {
+  checkin: checkinKioskPlugin,
+  // On-site signup will live here; the registration plugin has no kiosk part yet.
+  registration: null,
+} satisfies Record<PluginId, KioskPlugin | null>;
+
+/**
+ * Plugins with a kiosk part, in the SDK's registry order. A kiosk's own enabled list (from the
+ * admin) will filter this; until kiosks are paired, every kiosk part is on.
+ */
+export function enabledKioskPlugins(
+  enabled: ReadonlySet<PluginId> = new Set(pluginIds),
+): KioskPlugin[] {
+  return pluginIds.flatMap((id) => {
+    const plugin: KioskPlugin | null = kioskPlugins[id];
+    return plugin !== null && enabled.has(id) ? [plugin] : [];
+  });
+}
+
+/** The first enabled plugin that claims a scanned text, if any. */
+export function pluginForScan(
+  plugins: readonly KioskPlugin[],
+  text: string,
+): KioskPlugin | undefined {
+  return plugins.find((p) => p.acceptsScan?.(text) === true);
+}

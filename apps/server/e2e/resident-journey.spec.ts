@@ -1,0 +1,138 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { CODE_PATTERN, expectAccessible, fixtures, queryDb, screenshot } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const PHONE = { first: '010-3100-0001', second: '010-3100-0002', third: '010-3100-0003' };
+
+async function openCourse(page: Page, courseId: string) {
+  await page.goto(`/courses/${courseId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+async function fillForm(page: Page, name: string, phone: string) {
+  await page.getByLabel('이름').fill(name);
+  await page.getByLabel('휴대전화 번호').fill(phone);
+  await page.getByLabel(/개인정보 수집·이용에 동의합니다/).check();
+}
+
+async function codeOnConfirmation(page: Page): Promise<string> {
+  await expect(page).toHaveURL(/\/registrations\/[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const code = page.url().split('/').pop()!;
+  expect(code).toMatch(CODE_PATTERN);
+  return code;
+}
+
+/** A phone-sized browser without JavaScript: the form must still work. */
+async function noJsPage(browser: Browser) {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
+  return context.newPage();
+}
+
+const codes: Record<string, string> = {};
+
+test('the home page shows the open term and its courses, in Korean', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(page).toHaveTitle(/서로서로학교/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.getByRole('heading', { name: '2026년 시험 기수' })).toBeVisible();
+  const card = page.getByRole('listitem').filter({ hasText: '도자기 빚기' });
+  await expect(card).toContainText('2석 중 2석 남음');
+  await expect(card).toContainText('재료비 별도 10,000원');
+  await expect(page.getByRole('listitem').filter({ hasText: '동네 산책 사진' })).toContainText('무료');
+  await expectAccessible(page, 'home (ko)');
+  await screenshot(page, 'web-home-mobile');
+});
+
+test('English is one click away', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'English' }).first().click();
+  await expect(page).toHaveURL(/\/en\/?$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('Pottery')).toBeVisible();
+  await expectAccessible(page, 'home (en)');
+  await screenshot(page, 'web-home-en');
+});
+
+test('a course page lists every meeting and the registration form', async ({ page }) => {
+  await openCourse(page, fixtures().smallCourseId);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('도자기 빚기');
+  await expect(page.getByText('1회차')).toBeVisible();
+  await expect(page.getByRole('button', { name: '수강 신청하기' })).toBeVisible();
+  await expectAccessible(page, 'course page');
+  await screenshot(page, 'web-course');
+});
+
+test('bad input gets a message next to the field and keeps what was typed', async ({ page }) => {
+  await openCourse(page, fixtures().smallCourseId);
+  await fillForm(page, '김서로', '02-123-4567');
+  await page.getByRole('button', { name: '수강 신청하기' }).click();
+  const phone = page.getByLabel('휴대전화 번호');
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('휴대전화 번호(010으로 시작)를 입력해 주세요').first()).toBeVisible();
+  await expect(page.getByLabel('이름')).toHaveValue('김서로');
+  await expectAccessible(page, 'form with errors');
+  await screenshot(page, 'web-form-error');
+  expect(await queryDb('select * from enrolments')).toHaveLength(0);
+});
+
+test('a resident registers with JavaScript and gets a code and a QR code', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openCourse(page, fixtures().smallCourseId);
+  await fillForm(page, '홍길동', PHONE.first);
+  await page.getByRole('button', { name: '수강 신청하기' }).click();
+  codes.first = await codeOnConfirmation(page);
+  await expect(page.getByRole('heading', { name: '신청이 완료되었습니다' })).toBeVisible();
+  const ticket = page.getByRole('region', { name: '확인 코드' });
+  await expect(ticket).toContainText(codes.first.slice(0, 4));
+  await expect(ticket).toContainText(codes.first.slice(5));
+  await expect(page.getByRole('img', { name: new RegExp(`${codes.first}의 QR 코드`) })).toBeVisible();
+  await expect(page.getByText('홍*동')).toBeVisible();
+  await expect(page.getByText('010-****-0001')).toBeVisible();
+  await expectAccessible(page, 'confirmation');
+  await screenshot(page, 'web-confirmation');
+});
+
+test('a second resident fills the last seat without JavaScript', async ({ browser }) => {
+  const page = await noJsPage(browser);
+  await openCourse(page, fixtures().smallCourseId);
+  await fillForm(page, '김민지', PHONE.second);
+  await page.getByRole('button', { name: '수강 신청하기' }).click();
+  codes.second = await codeOnConfirmation(page);
+  await expect(page.getByRole('heading', { name: '신청이 완료되었습니다' })).toBeVisible();
+  await page.context().close();
+});
+
+test('a third resident lands on the waitlist and is told the position', async ({ page }) => {
+  await openCourse(page, fixtures().smallCourseId);
+  await expect(page.getByRole('button', { name: '대기 신청하기' })).toBeVisible();
+  await fillForm(page, '이영수', PHONE.third);
+  await page.getByRole('button', { name: '대기 신청하기' }).click();
+  codes.third = await codeOnConfirmation(page);
+  await expect(page.getByRole('heading', { name: '대기 순번 1번으로 등록되었습니다' })).toBeVisible();
+  await expectAccessible(page, 'waitlist confirmation');
+  await screenshot(page, 'web-waitlisted');
+
+  const rows = await queryDb<{ status: string; n: number }>(
+    'select status, count(*) as n from enrolments where course_id = ? group by status order by status',
+    [fixtures().smallCourseId],
+  );
+  expect(rows.map((r) => [r.status, Number(r.n)])).toEqual([
+    ['confirmed', 2],
+    ['waitlisted', 1],
+  ]);
+});
+
+test('registering twice says so and changes nothing', async ({ browser }) => {
+  const page = await noJsPage(browser);
+  await openCourse(page, fixtures().smallCourseId);
+  await fillForm(page, '홍길동', '01031000001');
+  await page.getByRole('button', { name: '대기 신청하기' }).click();
+  await expect(page.getByText('이미 이 강좌에 신청하셨습니다').first()).toBeVisible();
+  await page.context().close();
+  expect(await queryDb('select * from enrolments')).toHaveLength(3);
+});

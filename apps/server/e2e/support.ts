@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { createClient } from '@libsql/client';
+import { expect, type Page } from '@playwright/test';
+
+/** Rows the server fixture made for this run (written by e2e/serve.ts). */
+export function fixtures(): { url: string; smallCourseId: string; roomyCourseId: string } {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'test-results', 'e2e-db', 'fixtures.json'), 'utf8'),
+  );
+}
+
+/** Reads the test database directly (a second connection; WAL lets it read beside the server). */
+export async function queryDb<T = Record<string, unknown>>(sql: string, args: unknown[] = []): Promise<T[]> {
+  const client = createClient({ url: fixtures().url });
+  try {
+    const result = await client.execute({ sql, args: args as never });
+    return result.rows as unknown as T[];
+  } finally {
+    client.close();
+  }
+}
+
+/** axe-core with the WCAG 2.0–2.2 A and AA rules: no violations allowed. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot under test-results/screens for people to look at. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: join(import.meta.dirname, '..', 'test-results', 'screens', `${name}.png`),
+    fullPage: true,
+  });
+}
+
+export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
