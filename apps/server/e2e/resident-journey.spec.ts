@@ -136,3 +136,96 @@ test('registering twice says so and changes nothing', async ({ browser }) => {
   await page.context().close();
   expect(await queryDb('select * from enrolments')).toHaveLength(3);
 });
+
+// ---- At the kiosk by Lecture Room 3 -------------------------------------------------------------
+
+const KIOSK = { width: 1080, height: 1920 };
+
+/** Types like a USB QR scanner: characters a few milliseconds apart, then Enter. */
+async function scan(page: Page, text: string) {
+  await page.evaluate(async (t) => {
+    const codeOf = (k: string) =>
+      /^[a-z]$/i.test(k) ? `Key${k.toUpperCase()}` : /^\d$/.test(k) ? `Digit${k}` : k === '-' ? 'Minus' : k;
+    const target = document.activeElement ?? document.body;
+    for (const key of [...t, 'Enter']) {
+      const init = { key, code: codeOf(key), bubbles: true, cancelable: true, composed: true };
+      target.dispatchEvent(new KeyboardEvent('keydown', init));
+      target.dispatchEvent(new KeyboardEvent('keyup', init));
+      await new Promise((r) => setTimeout(r, 8));
+    }
+  }, text);
+}
+
+async function openKiosk(page: Page) {
+  await page.setViewportSize(KIOSK);
+  await page.goto('/kiosk/');
+  await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
+}
+
+test('the kiosk start screen shows today’s class in the room', async ({ page }) => {
+  await openKiosk(page);
+  await expect(page.getByText('도자기 빚기', { exact: true })).toBeVisible();
+  await expect(page.getByText('진행 중')).toBeVisible();
+  await expect(page.getByRole('button', { name: /출석 체크인/ })).toBeVisible();
+  await expectAccessible(page, 'kiosk start');
+  await screenshot(page, 'kiosk-start');
+});
+
+test('the first resident checks in with the code on the keypad', async ({ page }) => {
+  await openKiosk(page);
+  await page.getByRole('button', { name: /출석 체크인/ }).click();
+  const keypad = page.getByRole('group', { name: '확인 코드 입력 키패드' });
+  await expect(keypad).toBeVisible();
+  for (const ch of codes.first!.replace('-', '')) {
+    await keypad.getByRole('button', { name: ch, exact: true }).click();
+  }
+  await expectAccessible(page, 'kiosk keypad');
+  await screenshot(page, 'kiosk-keypad');
+  await page.getByRole('button', { name: '확인', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '홍*동 님, 출석되었습니다' })).toBeVisible();
+  await expect(page.getByText('도자기 빚기', { exact: true })).toBeVisible();
+  await expect(page.getByText(/지각/)).toHaveCount(0);
+  await expectAccessible(page, 'kiosk success');
+  await screenshot(page, 'kiosk-success');
+});
+
+test('the second resident checks in with a QR scanner from the start screen', async ({ page }) => {
+  await openKiosk(page);
+  await scan(page, codes.second!);
+  await expect(page.getByText('김*지 님, 출석되었습니다')).toBeVisible();
+});
+
+test('checking in again says when the first check-in was', async ({ page }) => {
+  await openKiosk(page);
+  await scan(page, `http://127.0.0.1/registrations/${codes.first}`);
+  await expect(page.getByText(/홍\*동 님, 이미 (오전|오후) \d{1,2}:\d{2}에 출석하셨습니다/)).toBeVisible();
+  await expectAccessible(page, 'kiosk already checked in');
+  await screenshot(page, 'kiosk-already');
+});
+
+test('a wrong code gets a kind message and no check-in', async ({ page }) => {
+  await openKiosk(page);
+  await page.getByRole('button', { name: /출석 체크인/ }).click();
+  const keypad = page.getByRole('group', { name: '확인 코드 입력 키패드' });
+  for (const ch of 'ZZZZZZZZ') await keypad.getByRole('button', { name: ch, exact: true }).click();
+  await page.getByRole('button', { name: '확인', exact: true }).click();
+  await expect(page.getByText('확인 코드를 찾을 수 없습니다').first()).toBeVisible();
+  await expectAccessible(page, 'kiosk error');
+  await screenshot(page, 'kiosk-error');
+});
+
+test('a waitlisted resident is told kindly that the place is not confirmed', async ({ page }) => {
+  await openKiosk(page);
+  await scan(page, codes.third!);
+  await expect(page.getByText(/아직 수강이 확정되지 않았습니다/).first()).toBeVisible();
+});
+
+test('the attendance rows exist afterwards, one per resident', async () => {
+  const rows = await queryDb<{ code: string; method: string }>(
+    `select e.code as code, a.method as method from attendance a join enrolments e on e.id = a.enrolment_id order by a.checked_in_at`,
+  );
+  expect(rows.map((r) => [r.code, r.method])).toEqual([
+    [codes.first, 'keypad'],
+    [codes.second, 'qr'],
+  ]);
+});

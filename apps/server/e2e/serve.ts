@@ -32,7 +32,7 @@ const roomy = await makeCourse(
 // Under way now, but never before today's KST midnight (so it is "today" at any hour).
 const now = Date.now();
 const midnight = kstInstant(kstDateOf(new Date(now)), '00:00').getTime();
-const start = new Date(Math.max(now - 10 * 60_000, midnight));
+const start = new Date(Math.max(now - 5 * 60_000, midnight));
 const minutes = Math.min(120, Math.floor((midnight + 24 * 3_600_000 - 60_000 - start.getTime()) / 60_000));
 await makeMeeting(database, { courseId: small.id, roomId }, start, minutes, { seq: 1 });
 await makeMeeting(database, { courseId: roomy.id, roomId }, new Date(now + 3 * 24 * 3_600_000), 120, { seq: 1 });
