@@ -141,9 +141,12 @@ test('registering twice says so and changes nothing', async ({ browser }) => {
 
 const KIOSK = { width: 1080, height: 1920 };
 
-/** Types like a USB QR scanner: characters a few milliseconds apart, then Enter. */
+/**
+ * Types like a USB QR scanner: the characters in one burst, then Enter. Dispatched in one task so
+ * a busy test machine cannot stretch the gaps past what the kiosk accepts as a scan.
+ */
 async function scan(page: Page, text: string) {
-  await page.evaluate(async (t) => {
+  await page.evaluate((t) => {
     const codeOf = (k: string) =>
       /^[a-z]$/i.test(k) ? `Key${k.toUpperCase()}` : /^\d$/.test(k) ? `Digit${k}` : k === '-' ? 'Minus' : k;
     const target = document.activeElement ?? document.body;
@@ -151,7 +154,6 @@ async function scan(page: Page, text: string) {
       const init = { key, code: codeOf(key), bubbles: true, cancelable: true, composed: true };
       target.dispatchEvent(new KeyboardEvent('keydown', init));
       target.dispatchEvent(new KeyboardEvent('keyup', init));
-      await new Promise((r) => setTimeout(r, 8));
     }
   }, text);
 }
@@ -160,6 +162,7 @@ async function openKiosk(page: Page) {
   await page.setViewportSize(KIOSK);
   await page.goto('/kiosk/');
   await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /출석 체크인/ })).toBeEnabled();
 }
 
 test('the kiosk start screen shows today’s class in the room', async ({ page }) => {
