@@ -2,6 +2,7 @@
  * Starts Seoroseoro School: opens (creating and migrating) the database, seeds demo data into an
  * empty one, and serves the site, the kiosk and the API on one port until SIGTERM.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -47,7 +48,12 @@ async function main() {
     hookHandlers: pluginHookHandlers,
     logError: (message, error) => logger.error({ err: error }, message),
   });
-  const kit = await loadSvelteKit(config.webBuildDir);
+  // Without a SvelteKit build (e.g. `pnpm dev`, where Vite serves the site and proxies /trpc
+  // here) the API and the kiosk still run.
+  const kit = existsSync(join(config.webBuildDir, 'kit', 'index.js'))
+    ? await loadSvelteKit(config.webBuildDir)
+    : undefined;
+  if (!kit) logger.warn({ webBuildDir: config.webBuildDir }, 'no SvelteKit build: serving the API and kiosk only');
   const app = createApp({
     database,
     services,

@@ -1,0 +1,95 @@
+/**
+ * The remaining screens, driven as a person would and checked with axe: the privacy notice, the
+ * not-found pages, the kiosk in English, its accessibility modes and the idle warning.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible, fixtures, screenshot } from './support';
+
+test('the privacy notice states purpose, items, retention and rights', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '개인정보 처리방침' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  for (const text of ['수강 신청 확인', '이름, 휴대전화 번호', '1년']) {
+    await expect(page.getByText(text).first()).toBeVisible();
+  }
+  await expectAccessible(page, 'privacy');
+});
+
+test('an unknown course or code gets a friendly page in the right language', async ({ page }) => {
+  const missing = await page.goto('/courses/no-such-course');
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Error:');
+  await expectAccessible(page, 'course not found');
+  const code = await page.goto('/en/registrations/ZZZZ-ZZZZ');
+  expect(code?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectAccessible(page, 'code not found (en)');
+  await screenshot(page, 'web-not-found-en');
+});
+
+test('the course page in English on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/en/courses/${fixtures().roomyCourseId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neighbourhood Photo Walks');
+  await expect(page.getByRole('button', { name: /register/i })).toBeVisible();
+  await expectAccessible(page, 'course (en)');
+});
+
+test.describe('kiosk', () => {
+  test.use({ viewport: { width: 1080, height: 1920 } });
+
+  test('switches to English and back with one tap', async ({ page }) => {
+    await page.goto('/kiosk/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: "Today's classes" })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectAccessible(page, 'kiosk (en)');
+    await screenshot(page, 'kiosk-start-en');
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
+  });
+
+  test('text at 200%, low-screen mode and high contrast stay usable and accessible', async ({ page }) => {
+    await page.goto('/kiosk/');
+    await page.getByRole('button', { name: '200%' }).click();
+    await expect(page.getByRole('button', { name: '200%' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: /낮은 화면/ }).click();
+    await page.getByRole('button', { name: /고대비/ }).click();
+    await expect(page.getByRole('button', { name: /고대비/ })).toHaveAttribute('aria-pressed', 'true');
+    await expectAccessible(page, 'kiosk 200% low-screen high-contrast');
+    await screenshot(page, 'kiosk-a11y-modes');
+    // The check-in still works at 200% in low-screen mode: every key is on screen and tappable.
+    await page.getByRole('button', { name: /출석 체크인/ }).click();
+    const keypad = page.getByRole('group', { name: '확인 코드 입력 키패드' });
+    for (const key of ['1', 'Z', 'A']) {
+      const box = await keypad.getByRole('button', { name: key, exact: true }).boundingBox();
+      expect(box!.width).toBeGreaterThanOrEqual(44);
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(1920);
+    }
+    await screenshot(page, 'kiosk-keypad-200');
+  });
+
+  test('warns 20 seconds before returning to the start, and can be extended', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/kiosk/');
+    await page.getByRole('button', { name: /출석 체크인/ }).click();
+    const keypad = page.getByRole('group', { name: '확인 코드 입력 키패드' });
+    await keypad.getByRole('button', { name: '7', exact: true }).click();
+    await page.clock.runFor(61_000);
+    const dialog = page.getByRole('dialog', { name: '화면이 곧 처음으로 돌아갑니다' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('초');
+    await expectAccessible(page, 'kiosk idle warning');
+    await screenshot(page, 'kiosk-idle');
+    await dialog.getByRole('button', { name: '계속하기' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: '출석 체크인' })).toBeVisible();
+    // Left alone again: the warning comes back and, unanswered, the kiosk resets.
+    await page.clock.runFor(61_000);
+    await expect(dialog).toBeVisible();
+    await page.clock.runFor(21_000);
+    await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
+  });
+});

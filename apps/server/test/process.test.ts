@@ -1,0 +1,119 @@
+/**
+ * The built server as an operator runs it: a fresh database file is created, migrated and seeded
+ * on first start; pages, kiosk and API answer on one port; SIGTERM lets requests in flight finish,
+ * closes the database and exits 0.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { createClient } from '@libsql/client';
+
+const serverEntry = join(import.meta.dirname, '..', 'dist', 'index.js');
+let dir: string;
+let child: ChildProcess;
+let base: string;
+let output = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, ms = 20_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not become healthy:\n${output}`);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'seoro-process-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn(process.execPath, [serverEntry], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(dir, 'nested', 'app.db')}`, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await waitForHealth(`${base}/healthz`);
+}, 30_000);
+
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the server process', () => {
+  it('creates, migrates and seeds the database on first start', async () => {
+    const db = createClient({ url: `file:${join(dir, 'nested', 'app.db')}` });
+    const terms = await db.execute('select slug from terms order by starts_on');
+    db.close();
+    expect(terms.rows.map((r) => r.slug)).toContain('2026-1');
+    expect(terms.rows).toHaveLength(2);
+    expect(output).toContain('demo data created');
+  });
+
+  it('serves the site with its own CSP, the kiosk and the API on one port', async () => {
+    const home = await fetch(`${base}/`);
+    expect(home.status).toBe(200);
+    const html = await home.text();
+    expect(html).toContain('lang="ko"');
+    expect(html).toContain('알아두면 쓸모있는 세금 꿀팁');
+    const csp = home.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src[^;]*'nonce-/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const en = await fetch(`${base}/en`);
+    expect(await en.text()).toContain('Helpful Tax Tips');
+
+    const kioskRedirect = await fetch(`${base}/kiosk`, { redirect: 'manual' });
+    expect(kioskRedirect.status).toBe(301);
+    const kiosk = await fetch(`${base}/kiosk/`);
+    expect(kiosk.status).toBe(200);
+    expect(await kiosk.text()).toContain('/kiosk/assets/');
+    const deep = await fetch(`${base}/kiosk/some/screen`);
+    expect(deep.status).toBe(200);
+
+    const ping = await fetch(`${base}/trpc/system.ping`);
+    expect(((await ping.json()) as { result: { data: { ok: boolean } } }).result.data.ok).toBe(true);
+    expect((await fetch(`${base}/no/such/page`)).status).toBe(404);
+  });
+
+  it('logs one JSON line per request without confirmation codes', async () => {
+    await fetch(`${base}/registrations/DEM1-2026`);
+    await new Promise((r) => setTimeout(r, 200));
+    const lines = output
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const line = lines.find((l) => l.path === '/registrations/:code');
+    expect(line).toMatchObject({ method: 'GET', status: 200 });
+    expect(output).not.toContain('/registrations/DEM1-2026');
+  });
+
+  it('finishes a request in flight on SIGTERM, closes the database and exits 0', async () => {
+    const inFlight = fetch(`${base}/`);
+    await new Promise((r) => setTimeout(r, 5));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+});
