@@ -9,7 +9,7 @@ import { Database } from '@seoro/db';
 import { makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
 import { kstDateOf, kstInstant } from '@seoro/domain';
 
-const dir = join(import.meta.dirname, '..', 'test-results', 'e2e-db');
+const dir = join(import.meta.dirname, '..', 'e2e-output', 'db');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const file = join(dir, 'e2e.db');

@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 /** Rows the server fixture made for this run (written by e2e/serve.ts). */
 export function fixtures(): { url: string; smallCourseId: string; roomyCourseId: string } {
   return JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'test-results', 'e2e-db', 'fixtures.json'), 'utf8'),
+    readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),
   );
 }
 
@@ -36,7 +36,7 @@ export async function expectAccessible(page: Page, label: string) {
 /** Saves a full-page screenshot under test-results/screens for people to look at. */
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({
-    path: join(import.meta.dirname, '..', 'test-results', 'screens', `${name}.png`),
+    path: join(import.meta.dirname, '..', 'e2e-output', 'screens', `${name}.png`),
     fullPage: true,
   });
 }
