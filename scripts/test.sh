@@ -21,8 +21,9 @@ echo "==> Building"
 pnpm build
 echo "==> Type-checking"
 pnpm check
-echo "==> Linting"
+echo "==> Linting and formatting"
 pnpm lint
+pnpm format:check
 echo "==> Unit and integration tests"
 pnpm test
 echo "==> Browser tests (Playwright on $CHROMIUM)"

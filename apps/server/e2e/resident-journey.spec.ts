@@ -43,7 +43,9 @@ test('the home page shows the open term and its courses, in Korean', async ({ pa
   const card = page.getByRole('listitem').filter({ hasText: '도자기 빚기' });
   await expect(card).toContainText('2석 중 2석 남음');
   await expect(card).toContainText('재료비 별도 10,000원');
-  await expect(page.getByRole('listitem').filter({ hasText: '동네 산책 사진' })).toContainText('무료');
+  await expect(page.getByRole('listitem').filter({ hasText: '동네 산책 사진' })).toContainText(
+    '무료',
+  );
   await expectAccessible(page, 'home (ko)');
   await screenshot(page, 'web-home-mobile');
 });
@@ -90,7 +92,9 @@ test('a resident registers with JavaScript and gets a code and a QR code', async
   const ticket = page.getByRole('region', { name: '확인 코드' });
   await expect(ticket).toContainText(codes.first.slice(0, 4));
   await expect(ticket).toContainText(codes.first.slice(5));
-  await expect(page.getByRole('img', { name: new RegExp(`${codes.first}의 QR 코드`) })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: new RegExp(`${codes.first}의 QR 코드`) }),
+  ).toBeVisible();
   await expect(page.getByText('홍*동')).toBeVisible();
   await expect(page.getByText('010-****-0001')).toBeVisible();
   await expectAccessible(page, 'confirmation');
@@ -113,7 +117,9 @@ test('a third resident lands on the waitlist and is told the position', async ({
   await fillForm(page, '이영수', PHONE.third);
   await page.getByRole('button', { name: '대기 신청하기' }).click();
   codes.third = await codeOnConfirmation(page);
-  await expect(page.getByRole('heading', { name: '대기 순번 1번으로 등록되었습니다' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: '대기 순번 1번으로 등록되었습니다' }),
+  ).toBeVisible();
   await expectAccessible(page, 'waitlist confirmation');
   await screenshot(page, 'web-waitlisted');
 
@@ -148,7 +154,13 @@ const KIOSK = { width: 1080, height: 1920 };
 async function scan(page: Page, text: string) {
   await page.evaluate((t) => {
     const codeOf = (k: string) =>
-      /^[a-z]$/i.test(k) ? `Key${k.toUpperCase()}` : /^\d$/.test(k) ? `Digit${k}` : k === '-' ? 'Minus' : k;
+      /^[a-z]$/i.test(k)
+        ? `Key${k.toUpperCase()}`
+        : /^\d$/.test(k)
+          ? `Digit${k}`
+          : k === '-'
+            ? 'Minus'
+            : k;
     const target = document.activeElement ?? document.body;
     for (const key of [...t, 'Enter']) {
       const init = { key, code: codeOf(key), bubbles: true, cancelable: true, composed: true };
@@ -201,7 +213,9 @@ test('the second resident checks in with a QR scanner from the start screen', as
 test('checking in again says when the first check-in was', async ({ page }) => {
   await openKiosk(page);
   await scan(page, `http://127.0.0.1/registrations/${codes.first}`);
-  await expect(page.getByText(/홍\*동 님, 이미 (오전|오후) \d{1,2}:\d{2}에 출석하셨습니다/)).toBeVisible();
+  await expect(
+    page.getByText(/홍\*동 님, 이미 (오전|오후) \d{1,2}:\d{2}에 출석하셨습니다/),
+  ).toBeVisible();
   await expectAccessible(page, 'kiosk already checked in');
   await screenshot(page, 'kiosk-already');
 });

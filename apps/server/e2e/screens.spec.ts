@@ -50,13 +50,21 @@ test.describe('kiosk', () => {
     await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
   });
 
-  test('text at 200%, low-screen mode and high contrast stay usable and accessible', async ({ page }) => {
+  test('text at 200%, low-screen mode and high contrast stay usable and accessible', async ({
+    page,
+  }) => {
     await page.goto('/kiosk/');
     await page.getByRole('button', { name: '200%' }).click();
-    await expect(page.getByRole('button', { name: '200%' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: '200%' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await page.getByRole('button', { name: /낮은 화면/ }).click();
     await page.getByRole('button', { name: /고대비/ }).click();
-    await expect(page.getByRole('button', { name: /고대비/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: /고대비/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expectAccessible(page, 'kiosk 200% low-screen high-contrast');
     await screenshot(page, 'kiosk-a11y-modes');
     // The check-in still works at 200% in low-screen mode: keys are large and every one reachable.

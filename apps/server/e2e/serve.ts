@@ -22,7 +22,14 @@ const term = await makeTerm(database, { nameKo: '2026년 시험 기수', nameEn:
 const small = await makeCourse(
   database,
   { termId: term.id, roomId },
-  { capacity: 2, titleKo: '도자기 빚기', titleEn: 'Pottery', sortOrder: 0, materialsNoteKo: '재료비 별도 10,000원', materialsNoteEn: 'Materials extra: KRW 10,000' },
+  {
+    capacity: 2,
+    titleKo: '도자기 빚기',
+    titleEn: 'Pottery',
+    sortOrder: 0,
+    materialsNoteKo: '재료비 별도 10,000원',
+    materialsNoteEn: 'Materials extra: KRW 10,000',
+  },
 );
 const roomy = await makeCourse(
   database,
@@ -33,11 +40,23 @@ const roomy = await makeCourse(
 const now = Date.now();
 const midnight = kstInstant(kstDateOf(new Date(now)), '00:00').getTime();
 const start = new Date(Math.max(now - 5 * 60_000, midnight));
-const minutes = Math.min(120, Math.floor((midnight + 24 * 3_600_000 - 60_000 - start.getTime()) / 60_000));
+const minutes = Math.min(
+  120,
+  Math.floor((midnight + 24 * 3_600_000 - 60_000 - start.getTime()) / 60_000),
+);
 await makeMeeting(database, { courseId: small.id, roomId }, start, minutes, { seq: 1 });
-await makeMeeting(database, { courseId: roomy.id, roomId }, new Date(now + 3 * 24 * 3_600_000), 120, { seq: 1 });
+await makeMeeting(
+  database,
+  { courseId: roomy.id, roomId },
+  new Date(now + 3 * 24 * 3_600_000),
+  120,
+  { seq: 1 },
+);
 await database.close();
-writeFileSync(join(dir, 'fixtures.json'), JSON.stringify({ url, smallCourseId: small.id, roomyCourseId: roomy.id }));
+writeFileSync(
+  join(dir, 'fixtures.json'),
+  JSON.stringify({ url, smallCourseId: small.id, roomyCourseId: roomy.id }),
+);
 
 process.env.DATABASE_URL = url;
 process.env.SEED_DEMO = 'false';

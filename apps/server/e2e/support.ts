@@ -12,7 +12,10 @@ export function fixtures(): { url: string; smallCourseId: string; roomyCourseId:
 }
 
 /** Reads the test database directly (a second connection; WAL lets it read beside the server). */
-export async function queryDb<T = Record<string, unknown>>(sql: string, args: unknown[] = []): Promise<T[]> {
+export async function queryDb<T = Record<string, unknown>>(
+  sql: string,
+  args: unknown[] = [],
+): Promise<T[]> {
   const client = createClient({ url: fixtures().url });
   try {
     const result = await client.execute({ sql, args: args as never });
@@ -28,7 +31,8 @@ export async function expectAccessible(page: Page, label: string) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }

@@ -66,7 +66,10 @@ export function createApp(deps: AppDeps) {
         }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
-          deps.logger.error({ err: error.cause ?? error, path, requestId: c.get('requestId') }, 'tRPC error');
+          deps.logger.error(
+            { err: error.cause ?? error, path, requestId: c.get('requestId') },
+            'tRPC error',
+          );
         }
       },
     }),

@@ -27,14 +27,19 @@ const bool = (value: string | undefined, fallback: boolean) =>
   value === undefined || value === '' ? fallback : /^(1|true|yes|on)$/i.test(value);
 
 /** Reads and validates the configuration; throws a readable error on a bad value. */
-export function loadConfig(env: NodeJS.ProcessEnv, paths: { webBuildDir: string; kioskDistDir: string }): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  paths: { webBuildDir: string; kioskDistDir: string },
+): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
   const grace = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
   if (!Number.isFinite(grace) || grace < 0) {
-    throw new Error(`SHUTDOWN_GRACE_MS must be a number of milliseconds, got "${env.SHUTDOWN_GRACE_MS}"`);
+    throw new Error(
+      `SHUTDOWN_GRACE_MS must be a number of milliseconds, got "${env.SHUTDOWN_GRACE_MS}"`,
+    );
   }
   return {
     port,

@@ -53,7 +53,11 @@ async function main() {
   const kit = existsSync(join(config.webBuildDir, 'kit', 'index.js'))
     ? await loadSvelteKit(config.webBuildDir)
     : undefined;
-  if (!kit) logger.warn({ webBuildDir: config.webBuildDir }, 'no SvelteKit build: serving the API and kiosk only');
+  if (!kit)
+    logger.warn(
+      { webBuildDir: config.webBuildDir },
+      'no SvelteKit build: serving the API and kiosk only',
+    );
   const app = createApp({
     database,
     services,
@@ -65,7 +69,10 @@ async function main() {
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/` }, 'listening');
+    logger.info(
+      { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/` },
+      'listening',
+    );
   });
 
   let stopping = false;

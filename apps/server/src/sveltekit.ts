@@ -26,8 +26,14 @@ export async function loadSvelteKit(buildDir: string): Promise<KitHandlers> {
   }
   const { Server } = (await import(pathToFileURL(join(kitDir, 'index.js')).href)) as {
     Server: new (manifest: unknown) => {
-      init(opts: { env: Record<string, string>; read: (file: string) => ReadableStream }): Promise<void>;
-      respond(request: Request, opts: { getClientAddress: () => string; platform: unknown }): Promise<Response>;
+      init(opts: {
+        env: Record<string, string>;
+        read: (file: string) => ReadableStream;
+      }): Promise<void>;
+      respond(
+        request: Request,
+        opts: { getClientAddress: () => string; platform: unknown },
+      ): Promise<Response>;
     };
   };
   const { manifest } = (await import(pathToFileURL(join(kitDir, 'manifest.js')).href)) as {
@@ -44,7 +50,9 @@ export async function loadSvelteKit(buildDir: string): Promise<KitHandlers> {
     onFound: (path, c) => {
       c.header(
         'Cache-Control',
-        path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        path.includes('/_app/immutable/')
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=3600',
       );
     },
   });

@@ -18,7 +18,12 @@ async function setup() {
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database);
   const course = await makeCourse(t.database, { termId: term.id, roomId }, { capacity: 1 });
-  await makeMeeting(t.database, { courseId: course.id, roomId }, new Date(Date.now() - 10 * 60_000), 120);
+  await makeMeeting(
+    t.database,
+    { courseId: course.id, roomId },
+    new Date(Date.now() - 10 * 60_000),
+    120,
+  );
   const services = createServiceContext(t.database);
   const app = createApp({ database: t.database, services, logger: pino({ level: 'silent' }) });
   return { ...t, app, course };
@@ -36,7 +41,12 @@ function query(path: string, input?: unknown, headers: Record<string, string> = 
   const q = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   return env.app.request(`${ORIGIN}/trpc/${path}${q}`, { headers });
 }
-const resident = (phone = '010-5555-1234') => ({ courseId: env.course.id, name: '김영희', phone, consent: true });
+const resident = (phone = '010-5555-1234') => ({
+  courseId: env.course.id,
+  name: '김영희',
+  phone,
+  consent: true,
+});
 
 describe('HTTP API', () => {
   it('reports health with the database checked', async () => {
@@ -48,7 +58,9 @@ describe('HTTP API', () => {
   it('serves the catalogue and sets security headers', async () => {
     const res = await query('catalogue.currentTerm');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { result: { data: { courses: Array<{ id: string; seatsLeft: number }> } } };
+    const body = (await res.json()) as {
+      result: { data: { courses: Array<{ id: string; seatsLeft: number }> } };
+    };
     expect(body.result.data.courses.map((c) => c.id)).toEqual([env.course.id]);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -59,18 +71,24 @@ describe('HTTP API', () => {
   it('registers, then waitlists, then refuses a duplicate in the caller’s language', async () => {
     const first = await mutate('registration.register', resident());
     expect(first.status).toBe(200);
-    const data = ((await first.json()) as { result: { data: { status: string; code: string } } }).result.data;
+    const data = ((await first.json()) as { result: { data: { status: string; code: string } } })
+      .result.data;
     expect(data.status).toBe('confirmed');
 
     const second = await mutate('registration.register', resident('010-5555-9999'));
-    expect(((await second.json()) as { result: { data: { status: string; waitlistPosition: number } } }).result.data).toMatchObject({
+    expect(
+      ((await second.json()) as { result: { data: { status: string; waitlistPosition: number } } })
+        .result.data,
+    ).toMatchObject({
       status: 'waitlisted',
       waitlistPosition: 1,
     });
 
     const dupKo = await mutate('registration.register', resident());
     expect(dupKo.status).toBe(409);
-    const ko = (await dupKo.json()) as { error: { message: string; data: Record<string, unknown> } };
+    const ko = (await dupKo.json()) as {
+      error: { message: string; data: Record<string, unknown> };
+    };
     expect(ko.error.message).toContain('이미 이 강좌에 신청하셨습니다');
     expect(ko.error.data.domainCode).toBe('already_registered');
     expect(ko.error.data.stack).toBeUndefined();
@@ -89,14 +107,20 @@ describe('HTTP API', () => {
     expect(body.error.message).toContain('휴대전화');
     const shape = await mutate('registration.register', { courseId: env.course.id });
     expect(shape.status).toBe(400);
-    expect(((await shape.json()) as { error: { message: string } }).error.message).toBe('입력한 내용을 확인해 주세요.');
+    expect(((await shape.json()) as { error: { message: string } }).error.message).toBe(
+      '입력한 내용을 확인해 주세요.',
+    );
     expect(await env.database.db.select().from(enrolments)).toHaveLength(0);
   });
 
   it('accepts mutations only as same-origin JSON', async () => {
-    const crossSite = await mutate('registration.register', resident(), { origin: 'https://evil.example' });
+    const crossSite = await mutate('registration.register', resident(), {
+      origin: 'https://evil.example',
+    });
     expect(crossSite.status).toBe(403);
-    const fetchSite = await mutate('registration.register', resident(), { 'sec-fetch-site': 'cross-site' });
+    const fetchSite = await mutate('registration.register', resident(), {
+      'sec-fetch-site': 'cross-site',
+    });
     expect(fetchSite.status).toBe(403);
     const form = await env.app.request(`${ORIGIN}/trpc/registration.register`, {
       method: 'POST',
@@ -112,17 +136,28 @@ describe('HTTP API', () => {
     const { code } = ((await reg.json()) as { result: { data: { code: string } } }).result.data;
     const first = await mutate('checkin.checkIn', { code, method: 'keypad' });
     expect(first.status).toBe(200);
-    expect(((await first.json()) as { result: { data: { status: string; maskedName: string } } }).result.data).toMatchObject({
+    expect(
+      ((await first.json()) as { result: { data: { status: string; maskedName: string } } }).result
+        .data,
+    ).toMatchObject({
       status: 'checked_in',
       maskedName: '김*희',
     });
     const again = await mutate('checkin.checkIn', { code: code.toLowerCase(), method: 'qr' });
-    expect(((await again.json()) as { result: { data: { status: string } } }).result.data.status).toBe('already_checked_in');
+    expect(
+      ((await again.json()) as { result: { data: { status: string } } }).result.data.status,
+    ).toBe('already_checked_in');
     expect(await env.database.db.select().from(attendance)).toHaveLength(1);
 
-    const wrong = await mutate('checkin.checkIn', { code: 'ZZZZ-ZZZZ', method: 'keypad' }, { 'x-seoro-locale': 'en' });
+    const wrong = await mutate(
+      'checkin.checkIn',
+      { code: 'ZZZZ-ZZZZ', method: 'keypad' },
+      { 'x-seoro-locale': 'en' },
+    );
     expect(wrong.status).toBe(404);
-    expect(((await wrong.json()) as { error: { message: string } }).error.message).toContain('could not find');
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toContain(
+      'could not find',
+    );
   });
 
   it('rate-limits code lookups per address', async () => {

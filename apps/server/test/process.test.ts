@@ -44,7 +44,12 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, [serverEntry], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(dir, 'nested', 'app.db')}`, LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${join(dir, 'nested', 'app.db')}`,
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -90,7 +95,9 @@ describe('the server process', () => {
     expect(deep.status).toBe(200);
 
     const ping = await fetch(`${base}/trpc/system.ping`);
-    expect(((await ping.json()) as { result: { data: { ok: boolean } } }).result.data.ok).toBe(true);
+    expect(((await ping.json()) as { result: { data: { ok: boolean } } }).result.data.ok).toBe(
+      true,
+    );
     expect((await fetch(`${base}/no/such/page`)).status).toBe(404);
   });
 
@@ -109,7 +116,9 @@ describe('the server process', () => {
   it('finishes a request in flight on SIGTERM, closes the database and exits 0', async () => {
     const inFlight = fetch(`${base}/`);
     await new Promise((r) => setTimeout(r, 5));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     child.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
     expect(await exited).toBe(0);

@@ -27,5 +27,8 @@ export const handle = sequence(i18n, api);
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status === 404) return { message: m.web_error_not_found_title() };
   console.error(`[web] ${event.request.method} ${event.url.pathname} failed (${status})`, error);
-  return { message: m.web_error_generic_body({ operator: m.common_operator() }), kind: 'unavailable' };
+  return {
+    message: m.web_error_generic_body({ operator: m.common_operator() }),
+    kind: 'unavailable',
+  };
 };

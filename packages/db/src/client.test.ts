@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Database, isBusyError } from './client';
-import { createTestDatabase, makeCourse, makeEnrolment, makeResident, makeRoom, makeTerm } from './test';
+import {
+  createTestDatabase,
+  makeCourse,
+  makeEnrolment,
+  makeResident,
+  makeRoom,
+  makeTerm,
+} from './test';
 import { seedDemoData, DEMO_CHECK_IN_CODE } from './seed';
 import { courses, enrolments, meetings, terms, attendance } from './schema';
 import { findRoomConflicts, kstDateOf } from '@seoro/domain';
@@ -33,7 +40,9 @@ describe('Database', () => {
   it('applies migrations idempotently', async () => {
     const { database } = await fresh();
     await database.migrate();
-    const rows = await database.db.all<{ n: number }>(sql`select count(*) as n from __drizzle_migrations`);
+    const rows = await database.db.all<{ n: number }>(
+      sql`select count(*) as n from __drizzle_migrations`,
+    );
     expect(Number(rows[0]?.n)).toBeGreaterThan(0);
   });
 
@@ -49,7 +58,10 @@ describe('Database', () => {
       Array.from({ length: 50 }, (_, i) =>
         database.write(async (tx) => {
           await new Promise((r) => setTimeout(r, 1));
-          await tx.update(courses).set({ sortOrder: i }).where(sql`${courses.id} = ${course.id}`);
+          await tx
+            .update(courses)
+            .set({ sortOrder: i })
+            .where(sql`${courses.id} = ${course.id}`);
           return i;
         }),
       ),
@@ -64,11 +76,17 @@ describe('Database', () => {
     const term = await makeTerm(database);
     await expect(
       database.write(async (tx) => {
-        await tx.update(terms).set({ nameKo: '바뀜' }).where(sql`${terms.id} = ${term.id}`);
+        await tx
+          .update(terms)
+          .set({ nameKo: '바뀜' })
+          .where(sql`${terms.id} = ${term.id}`);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const [row] = await database.db.select().from(terms).where(sql`${terms.id} = ${term.id}`);
+    const [row] = await database.db
+      .select()
+      .from(terms)
+      .where(sql`${terms.id} = ${term.id}`);
     expect(row?.nameKo).toBe(term.nameKo);
     expect(roomId).toBeTruthy();
   });
@@ -92,7 +110,9 @@ describe('Database', () => {
     const { database } = await fresh();
     const { roomId } = await makeRoom(database);
     const term = await makeTerm(database);
-    await expect(makeCourse(database, { termId: term.id, roomId }, { capacity: 0 })).rejects.toThrow();
+    await expect(
+      makeCourse(database, { termId: term.id, roomId }, { capacity: 0 }),
+    ).rejects.toThrow();
     await expect(makeCourse(database, { termId: 'missing', roomId })).rejects.toThrow();
   });
 
@@ -122,16 +142,31 @@ describe('demo seed', () => {
     expect(past.startsOn).toBe('2026-01-08');
     expect(past.endsOn).toBe('2026-02-12');
     expect(past.registrationClosesAt.toISOString()).toBe('2026-01-15T09:00:00.000Z');
-    const pastCourses = await database.db.select().from(courses).where(sql`${courses.termId} = ${past.id}`);
+    const pastCourses = await database.db
+      .select()
+      .from(courses)
+      .where(sql`${courses.termId} = ${past.id}`);
     expect(pastCourses.map((c) => c.titleKo).sort()).toEqual(
-      ['걸음걸이를 바꾸면 몸이 바뀐다', '비폭력대화', '시와 음악으로 떠나는 인문학 여행', '알아두면 쓸모있는 세금 꿀팁', '캘리그라피'].sort(),
+      [
+        '걸음걸이를 바꾸면 몸이 바뀐다',
+        '비폭력대화',
+        '시와 음악으로 떠나는 인문학 여행',
+        '알아두면 쓸모있는 세금 꿀팁',
+        '캘리그라피',
+      ].sort(),
     );
     expect(pastCourses.every((c) => c.capacity === 10)).toBe(true);
 
     const allMeetings = await database.db.select().from(meetings);
     expect(
       findRoomConflicts(
-        allMeetings.map((m) => ({ id: m.id, roomId: m.roomId, date: m.date, start: m.startTime, end: m.endTime })),
+        allMeetings.map((m) => ({
+          id: m.id,
+          roomId: m.roomId,
+          date: m.date,
+          start: m.startTime,
+          end: m.endTime,
+        })),
       ),
     ).toEqual([]);
     expect(allMeetings.filter((m) => m.date === kstDateOf(now))).toHaveLength(1);
@@ -141,7 +176,10 @@ describe('demo seed', () => {
     const pastMeetings = allMeetings.filter((m) => pastCourses.some((c) => c.id === m.courseId));
     expect(pastMeetings.every((m) => m.date >= '2026-01-08' && m.date <= '2026-02-12')).toBe(true);
 
-    const demo = await database.db.select().from(enrolments).where(sql`${enrolments.code} = ${DEMO_CHECK_IN_CODE}`);
+    const demo = await database.db
+      .select()
+      .from(enrolments)
+      .where(sql`${enrolments.code} = ${DEMO_CHECK_IN_CODE}`);
     expect(demo).toHaveLength(1);
     const attended = await database.db.select().from(attendance);
     expect(attended.length).toBeGreaterThan(100);
@@ -153,7 +191,10 @@ describe('demo seed', () => {
     const { database } = await fresh();
     const now = new Date('2026-11-28T14:55:00Z'); // 23:55 KST
     await seedDemoData(database, now);
-    const rows = await database.db.select().from(meetings).where(sql`${meetings.date} = '2026-11-28'`);
+    const rows = await database.db
+      .select()
+      .from(meetings)
+      .where(sql`${meetings.date} = '2026-11-28'`);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.startTime < rows[0]!.endTime).toBe(true);
   });

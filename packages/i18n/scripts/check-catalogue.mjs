@@ -11,13 +11,16 @@ for (const area of readdirSync(root)) {
   const files = Object.fromEntries(
     locales.map((l) => [l, JSON.parse(readFileSync(join(root, area, `${l}.json`), 'utf8'))]),
   );
-  const keys = new Set(locales.flatMap((l) => Object.keys(files[l]).filter((k) => k !== '$schema')));
+  const keys = new Set(
+    locales.flatMap((l) => Object.keys(files[l]).filter((k) => k !== '$schema')),
+  );
   for (const key of keys) {
     if (seen.has(key)) problems.push(`${key}: defined in both ${seen.get(key)} and ${area}`);
     seen.set(key, area);
     for (const l of locales) {
       const v = files[l][key];
-      if (typeof v !== 'string' || v.trim() === '') problems.push(`${area}/${l}.json: missing "${key}"`);
+      if (typeof v !== 'string' || v.trim() === '')
+        problems.push(`${area}/${l}.json: missing "${key}"`);
     }
   }
 }
@@ -33,7 +36,9 @@ try {
   const index = readFileSync(compiled, 'utf8');
   const missing = [...seen.keys()].filter((k) => !index.includes(k));
   if (missing.length) {
-    console.error(`Compiled messages lack: ${missing.join(', ')} (did the compiler load its plugin?)`);
+    console.error(
+      `Compiled messages lack: ${missing.join(', ')} (did the compiler load its plugin?)`,
+    );
     process.exit(1);
   }
 } catch (error) {

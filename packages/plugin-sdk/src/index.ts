@@ -67,7 +67,9 @@ export interface KioskPlugin<Id extends PluginId = PluginId> {
 }
 
 /** Identity helper for kiosk parts. */
-export function defineKioskPlugin<const Id extends PluginId>(plugin: KioskPlugin<Id>): KioskPlugin<Id> {
+export function defineKioskPlugin<const Id extends PluginId>(
+  plugin: KioskPlugin<Id>,
+): KioskPlugin<Id> {
   return plugin;
 }
 
@@ -104,7 +106,10 @@ export type PluginRoutes = Record<string, AnyRouter | AnyProcedure>;
 import type { HookHandlers } from '@seoro/services';
 
 /** A plugin's server part: tRPC routes merged into the app router, and hook handlers. */
-export interface ServerPlugin<Id extends PluginId = PluginId, Routes extends PluginRoutes = PluginRoutes> {
+export interface ServerPlugin<
+  Id extends PluginId = PluginId,
+  Routes extends PluginRoutes = PluginRoutes,
+> {
   manifest: PluginManifest<Id>;
   /** Top-level router keys this plugin adds (e.g. `{ checkin: router({...}) }`). */
   routes: Routes;

@@ -1,3 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['src/**/*.test.ts'], pool: 'forks' } });
+export default defineConfig({
+  test: { include: ['src/**/*.test.ts'], pool: 'forks', testTimeout: 20_000 },
+});

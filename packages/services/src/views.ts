@@ -113,7 +113,12 @@ export async function loadCourseCards(
 
   // The weekly slot shown on the card is the first meeting's.
   const firstMeetings = await db
-    .select({ courseId: meetings.courseId, startTime: meetings.startTime, endTime: meetings.endTime, date: meetings.date })
+    .select({
+      courseId: meetings.courseId,
+      startTime: meetings.startTime,
+      endTime: meetings.endTime,
+      date: meetings.date,
+    })
     .from(meetings)
     .where(and(inArray(meetings.courseId, ids), eq(meetings.status, 'scheduled')))
     .orderBy(asc(meetings.seq));

@@ -7,11 +7,9 @@ import { createRateLimiter, enforceRateLimit } from './rate-limit';
 import { publicProcedure, router, staffProcedure, type TrpcContext } from './trpc';
 
 const testRouter = router({
-  refuse: publicProcedure
-    .input(z.object({ code: z.string() }))
-    .query(({ input }) => {
-      throw new DomainError(input.code as 'already_registered');
-    }),
+  refuse: publicProcedure.input(z.object({ code: z.string() })).query(({ input }) => {
+    throw new DomainError(input.code as 'already_registered');
+  }),
   tooEarly: publicProcedure.query(() => {
     throw new DomainError('check_in_too_early', { opensAt: '13:30' });
   }),
@@ -44,14 +42,19 @@ async function call(path: string, input: unknown, locale: Locale = 'ko') {
       resident: null,
     }),
   });
-  return { status: res.status, body: (await res.json()) as { error: { message: string; data: Record<string, unknown> } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { error: { message: string; data: Record<string, unknown> } },
+  };
 }
 
 describe('tRPC error mapping', () => {
   it('turns domain refusals into statuses and sentences in the caller’s language', async () => {
     const ko = await call('refuse', { code: 'already_registered' });
     expect(ko.status).toBe(409);
-    expect(ko.body.error.message).toBe('이미 이 강좌에 신청하셨습니다. 새로 신청하지 않아도 됩니다.');
+    expect(ko.body.error.message).toBe(
+      '이미 이 강좌에 신청하셨습니다. 새로 신청하지 않아도 됩니다.',
+    );
     expect(ko.body.error.data).toMatchObject({ domainCode: 'already_registered', field: null });
     const en = await call('refuse', { code: 'invalid_phone' }, 'en');
     expect(en.status).toBe(400);
@@ -69,7 +72,9 @@ describe('tRPC error mapping', () => {
   it('never shows a stack or internals for unexpected errors', async () => {
     const r = await call('crash', undefined, 'en');
     expect(r.status).toBe(500);
-    expect(r.body.error.message).toBe('Something went wrong on our side. Please try again in a moment.');
+    expect(r.body.error.message).toBe(
+      'Something went wrong on our side. Please try again in a moment.',
+    );
     expect(JSON.stringify(r.body)).not.toContain('secret internals');
     expect(r.body.error.data.stack).toBeUndefined();
   });

@@ -18,7 +18,9 @@ describe('securityHeaders', () => {
     const plain = await app.request('/plain');
     expect(plain.headers.get('content-security-policy')).toContain("default-src 'self'");
     const own = await app.request('/own');
-    expect(own.headers.get('content-security-policy')).toBe("script-src 'self' 'sha256-abc'; frame-ancestors 'none'");
+    expect(own.headers.get('content-security-policy')).toBe(
+      "script-src 'self' 'sha256-abc'; frame-ancestors 'none'",
+    );
     expect(own.headers.get('x-frame-options')).toBe('DENY');
     expect(plain.headers.get('strict-transport-security')).toBeNull();
     const tls = await app.request('https://example.test/plain');
@@ -31,16 +33,25 @@ describe('sameOriginMutations', () => {
   app.use('*', sameOriginMutations({ origin: 'https://school.example' }));
   app.post('/m', (c) => c.text('done'));
   app.get('/q', (c) => c.text('read'));
-  const post = (headers: Record<string, string>) => app.request('/m', { method: 'POST', headers, body: '{}' });
+  const post = (headers: Record<string, string>) =>
+    app.request('/m', { method: 'POST', headers, body: '{}' });
 
   it('lets same-origin JSON and queries through', async () => {
-    expect((await post({ 'content-type': 'application/json', origin: 'https://school.example' })).status).toBe(200);
+    expect(
+      (await post({ 'content-type': 'application/json', origin: 'https://school.example' })).status,
+    ).toBe(200);
     expect((await post({ 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
-    expect((await app.request('/q', { headers: { origin: 'https://evil.example' } })).status).toBe(200);
+    expect((await app.request('/q', { headers: { origin: 'https://evil.example' } })).status).toBe(
+      200,
+    );
   });
   it('refuses other origins, cross-site fetches and non-JSON bodies', async () => {
-    expect((await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403);
-    expect((await post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect(
+      (await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    expect(
+      (await post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-site' })).status,
+    ).toBe(403);
     expect((await post({ 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
   });
 });
@@ -58,11 +69,18 @@ describe('requestLog', () => {
     app.use('*', requestLog({ logger: pino({ level: 'info' }, sink) }));
     app.get('/registrations/:code', (c) => c.text('ok'));
     app.get('/healthz', (c) => c.text('ok'));
-    const res = await app.request('/registrations/7KQ2-M9XD', { headers: { 'x-request-id': 'abcdef123456' } });
+    const res = await app.request('/registrations/7KQ2-M9XD', {
+      headers: { 'x-request-id': 'abcdef123456' },
+    });
     await app.request('/healthz');
     expect(res.headers.get('x-request-id')).toBe('abcdef123456');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ method: 'GET', path: '/registrations/:code', status: 200, requestId: 'abcdef123456' });
+    expect(lines[0]).toMatchObject({
+      method: 'GET',
+      path: '/registrations/:code',
+      status: 200,
+      requestId: 'abcdef123456',
+    });
     expect(JSON.stringify(lines)).not.toContain('7KQ2');
     expect(redactPath('/a/ABCD-EFGH/b')).toBe('/a/:code/b');
   });

@@ -39,7 +39,10 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', csp);
     else if (!/frame-ancestors/.test(h.get('Content-Security-Policy')!)) {
-      h.set('Content-Security-Policy', `${h.get('Content-Security-Policy')}; frame-ancestors 'none'`);
+      h.set(
+        'Content-Security-Policy',
+        `${h.get('Content-Security-Policy')}; frame-ancestors 'none'`,
+      );
     }
     const proto = c.req.header('x-forwarded-proto') ?? new URL(c.req.url).protocol.replace(':', '');
     if (proto === 'https') h.set('Strict-Transport-Security', hsts);

@@ -42,17 +42,24 @@ export function courseStatus(
         { locale },
       );
   const waitlist =
-    course.waitlistCount > 0 ? m.web_waitlist_count({ count: course.waitlistCount }, { locale }) : null;
+    course.waitlistCount > 0
+      ? m.web_waitlist_count({ count: course.waitlistCount }, { locale })
+      : null;
   return { badge, seats, waitlist, full };
 }
 
 /** '무료' or '무료 · 재료비 별도 10,000원'. */
 export function feeText(materialsNote: CourseCard['materialsNote'], locale: Locale): string {
   const free = m.common_free({}, { locale });
-  return materialsNote && pick(materialsNote, locale).trim() ? `${free} · ${pick(materialsNote, locale)}` : free;
+  return materialsNote && pick(materialsNote, locale).trim()
+    ? `${free} · ${pick(materialsNote, locale)}`
+    : free;
 }
 
-export function scheduleText(course: Pick<CourseCard, 'weekday' | 'startTime' | 'endTime'>, locale: Locale) {
+export function scheduleText(
+  course: Pick<CourseCard, 'weekday' | 'startTime' | 'endTime'>,
+  locale: Locale,
+) {
   return formatWeekly(course.weekday, course.startTime, course.endTime, locale);
 }
 
@@ -62,7 +69,10 @@ export function periodText(
   locale: Locale,
 ): string {
   return m.web_course_period(
-    { range: formatDateRange(course.firstDate, course.lastDate, locale), count: course.meetingCount },
+    {
+      range: formatDateRange(course.firstDate, course.lastDate, locale),
+      count: course.meetingCount,
+    },
     { locale },
   );
 }
@@ -74,19 +84,28 @@ export function placeText(course: Pick<CourseCard, 'venue' | 'room'>, locale: Lo
 }
 
 /** The registration window in plain words: "1월 15일(목) 오후 6시까지 신청할 수 있습니다". */
-export function windowText(term: TermView, locale: Locale): { tone: Tone; badge: string; text: string } {
+export function windowText(
+  term: TermView,
+  locale: Locale,
+): { tone: Tone; badge: string; text: string } {
   switch (term.registrationState) {
     case 'open':
       return {
         tone: 'success',
         badge: m.web_window_badge_open({}, { locale }),
-        text: m.web_window_open({ deadline: formatInstant(term.registrationClosesAt, locale) }, { locale }),
+        text: m.web_window_open(
+          { deadline: formatInstant(term.registrationClosesAt, locale) },
+          { locale },
+        ),
       };
     case 'not_open':
       return {
         tone: 'brand',
         badge: m.web_window_badge_not_open({}, { locale }),
-        text: m.web_window_not_open({ opens: formatInstant(term.registrationOpensAt, locale) }, { locale }),
+        text: m.web_window_not_open(
+          { opens: formatInstant(term.registrationOpensAt, locale) },
+          { locale },
+        ),
       };
     case 'closed':
       return {

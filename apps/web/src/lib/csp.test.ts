@@ -16,12 +16,16 @@ describe('content security policy', () => {
 
   it("matches the installed SvelteKit's announcer style", () => {
     const rootSource = readFileSync(
-      fileURLToPath(new URL('../../node_modules/@sveltejs/kit/src/core/sync/write_root.js', import.meta.url)),
+      fileURLToPath(
+        new URL('../../node_modules/@sveltejs/kit/src/core/sync/write_root.js', import.meta.url),
+      ),
       'utf8',
     );
     const style = /id="svelte-announcer"[^>]*style="([^"]+)"/.exec(rootSource)?.[1];
     expect(style, 'announcer markup not found in SvelteKit').toBeTruthy();
-    const hash = `sha256-${createHash('sha256').update(style ?? '').digest('base64')}`;
+    const hash = `sha256-${createHash('sha256')
+      .update(style ?? '')
+      .digest('base64')}`;
     expect(hash).toBe(ANNOUNCER_STYLE_HASH);
     expect(directives['style-src']).toContain(ANNOUNCER_STYLE_HASH);
   });

@@ -51,7 +51,9 @@ describe('formatDate', () => {
 
 describe('formatDateRange', () => {
   it('joins two dates with an en dash', () => {
-    expect(plain(formatDateRange('2026-01-08', '2026-02-12', 'ko'))).toBe('1월 8일(목) – 2월 12일(목)');
+    expect(plain(formatDateRange('2026-01-08', '2026-02-12', 'ko'))).toBe(
+      '1월 8일(목) – 2월 12일(목)',
+    );
     expect(plain(formatDateRange('2026-01-08', '2026-02-12', 'en'))).toBe('Thu 8 Jan – Thu 12 Feb');
   });
   it('puts the year on both ends only when the range crosses a new year', () => {

@@ -8,8 +8,29 @@
 export type Locale = 'ko' | 'en';
 
 const KO_WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'] as const;
-const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const EN_WEEKDAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 const DASH = '–';
 /** Inside one date or one time we use no-break spaces, so "1월 7일(목)" never wraps onto two lines. */
 const NBSP = '\u00a0';
@@ -35,7 +56,11 @@ function parseTime(time: string): { h: number; min: number } {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** 0 = Sunday. Korean: '목요일' / '목'; English: 'Thursday' / 'Thu'. */
-export function weekdayName(weekday: number, locale: Locale, style: 'long' | 'short' = 'long'): string {
+export function weekdayName(
+  weekday: number,
+  locale: Locale,
+  style: 'long' | 'short' = 'long',
+): string {
   const i = ((weekday % 7) + 7) % 7;
   if (locale === 'ko') {
     const day = KO_WEEKDAYS[i] ?? '';
@@ -56,7 +81,12 @@ export function formatDate(date: string, locale: Locale, opts: { year?: boolean 
 }
 
 /** '1월 8일(목) – 2월 12일(목)' / 'Thu 8 Jan – Thu 12 Feb'. */
-export function formatDateRange(first: string, last: string, locale: Locale, opts: { year?: boolean } = {}): string {
+export function formatDateRange(
+  first: string,
+  last: string,
+  locale: Locale,
+  opts: { year?: boolean } = {},
+): string {
   if (first === last) return formatDate(first, locale, opts);
   const sameYear = parseDate(first).y === parseDate(last).y;
   // The year goes on the end date only, unless the range crosses a new year.
@@ -75,7 +105,9 @@ const hour12 = (h: number) => (h % 12 === 0 ? 12 : h % 12);
 export function formatTime(time: string, locale: Locale): string {
   const { h, min } = parseTime(time);
   const clock = `${hour12(h)}:${pad2(min)}`;
-  return locale === 'ko' ? `${meridiem(h, 'ko')}${NBSP}${clock}` : `${clock}${NBSP}${meridiem(h, 'en')}`;
+  return locale === 'ko'
+    ? `${meridiem(h, 'ko')}${NBSP}${clock}`
+    : `${clock}${NBSP}${meridiem(h, 'en')}`;
 }
 
 /**

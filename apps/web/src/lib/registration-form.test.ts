@@ -7,7 +7,10 @@ import { webPlugins } from './plugins';
 
 const Form = webPlugins.registration.slots?.['course-detail'];
 
-const course = (over: Partial<RegistrationCourse> = {}, state: RegistrationCourse['term']['registrationState'] = 'open') =>
+const course = (
+  over: Partial<RegistrationCourse> = {},
+  state: RegistrationCourse['term']['registrationState'] = 'open',
+) =>
   ({
     id: 'c1',
     title: { ko: '캘리그라피', en: 'Calligraphy' },
@@ -21,7 +24,8 @@ const enhance: RegistrationFormProps['enhance'] = () => ({ destroy() {} });
 
 function html(props: Partial<RegistrationFormProps>) {
   if (!Form) throw new Error('registration plugin has no course-detail slot');
-  return render(Form, { props: { course: course(), form: null, locale: 'ko', enhance, ...props } }).body;
+  return render(Form, { props: { course: course(), form: null, locale: 'ko', enhance, ...props } })
+    .body;
 }
 
 describe('registration form', () => {

@@ -9,6 +9,9 @@ export const load: PageServerLoad = async ({ locals }) => {
   } catch (cause) {
     const failure = readApiFailure(cause);
     console.error('[web] catalogue.currentTerm failed', failure ?? cause);
-    error(503, { message: m.web_error_generic_body({ operator: m.common_operator() }), kind: 'unavailable' });
+    error(503, {
+      message: m.web_error_generic_body({ operator: m.common_operator() }),
+      kind: 'unavailable',
+    });
   }
 };

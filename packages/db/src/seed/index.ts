@@ -64,7 +64,10 @@ function weeklyBetween(from: string, until: string, weekday: number): string[] {
 }
 
 /** Seeds the demo data once; a database that already has a term is left untouched. */
-export async function seedDemoData(database: Database, now: Date = new Date()): Promise<SeedResult> {
+export async function seedDemoData(
+  database: Database,
+  now: Date = new Date(),
+): Promise<SeedResult> {
   const existing = await database.db.select({ n: count() }).from(terms);
   if ((existing[0]?.n ?? 0) > 0) return { seeded: false };
 

@@ -27,7 +27,9 @@ export async function makeRoom(database: Database) {
   const roomId = randomUUID();
   const now = new Date();
   await database.write(async (tx) => {
-    await tx.insert(venues).values({ id: venueId, nameKo: '테스트홀', nameEn: 'Test Hall', createdAt: now });
+    await tx
+      .insert(venues)
+      .values({ id: venueId, nameKo: '테스트홀', nameEn: 'Test Hall', createdAt: now });
     await tx.insert(rooms).values({
       id: roomId,
       venueId,
@@ -109,7 +111,8 @@ export async function makeMeeting(
     seq: next(),
     date: kst(startsAt).slice(0, 10),
     startTime: kst(startsAt).slice(11, 16),
-    endTime: kst(endsAt).slice(11, 16) > kst(startsAt).slice(11, 16) ? kst(endsAt).slice(11, 16) : '23:59',
+    endTime:
+      kst(endsAt).slice(11, 16) > kst(startsAt).slice(11, 16) ? kst(endsAt).slice(11, 16) : '23:59',
     startsAt,
     endsAt,
     createdAt: new Date(),
@@ -146,7 +149,10 @@ export async function makeEnrolment(
   const n = next();
   const now = new Date();
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const code = Array.from({ length: 8 }, (_, i) => alphabet[(n * 7 + i * 13 + Math.floor(Math.random() * 32)) % 32]).join('');
+  const code = Array.from(
+    { length: 8 },
+    (_, i) => alphabet[(n * 7 + i * 13 + Math.floor(Math.random() * 32)) % 32],
+  ).join('');
   const row: EnrolmentRow = {
     id: randomUUID(),
     courseId: ref.courseId,

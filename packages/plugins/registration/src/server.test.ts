@@ -31,18 +31,35 @@ async function setup() {
 describe('registration routes', () => {
   it('registers, waitlists and looks up by code without exposing internal ids', async () => {
     const { caller, course } = await setup();
-    const first = await caller.register({ courseId: course.id, name: '박서로', phone: '010-1111-2222', consent: true });
+    const first = await caller.register({
+      courseId: course.id,
+      name: '박서로',
+      phone: '010-1111-2222',
+      consent: true,
+    });
     expect(Object.keys(first).sort()).toEqual(['code', 'courseId', 'status', 'waitlistPosition']);
-    const second = await caller.register({ courseId: course.id, name: '최서로', phone: '010-1111-3333', consent: true });
+    const second = await caller.register({
+      courseId: course.id,
+      name: '최서로',
+      phone: '010-1111-3333',
+      consent: true,
+    });
     expect(second).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     const view = await caller.byCode({ code: second.code });
-    expect(view).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, maskedName: '최*로', maskedPhone: '010-****-3333' });
+    expect(view).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+      maskedName: '최*로',
+      maskedPhone: '010-****-3333',
+    });
   });
 
   it('limits repeated attempts for one phone number', async () => {
     const { caller, course } = await setup();
     const attempt = () =>
-      caller.register({ courseId: course.id, name: '박서로', phone: '010-1111-2222', consent: false }).catch((e) => e);
+      caller
+        .register({ courseId: course.id, name: '박서로', phone: '010-1111-2222', consent: false })
+        .catch((e) => e);
     const errors = [];
     for (let i = 0; i < 11; i++) errors.push(await attempt());
     expect(errors.slice(0, 10).every((e) => e.cause?.code === 'consent_required')).toBe(true);

@@ -2,7 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import { courses, instructors, meetings, terms } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
 import type { ServiceContext } from '../context';
-import { loadCourseCards, toTermView, type CourseCard, type LocalizedText, type TermView } from '../views';
+import {
+  loadCourseCards,
+  toTermView,
+  type CourseCard,
+  type LocalizedText,
+  type TermView,
+} from '../views';
 
 export interface MeetingView {
   id: string;

@@ -20,7 +20,9 @@ afterEach(async () => {
 });
 
 const START = new Date('2026-01-08T05:00:00Z'); // Thu 14:00 KST
-const at = (minutes: number): Clock => ({ now: () => new Date(START.getTime() + minutes * 60_000) });
+const at = (minutes: number): Clock => ({
+  now: () => new Date(START.getTime() + minutes * 60_000),
+});
 
 async function setup() {
   const t = await createTestDatabase();
@@ -30,10 +32,16 @@ async function setup() {
   const course = await makeCourse(t.database, { termId: term.id, roomId });
   const meeting = await makeMeeting(t.database, { courseId: course.id, roomId }, START, 90);
   const resident = await makeResident(t.database, { name: '홍길동' });
-  const enrolment = await makeEnrolment(t.database, { courseId: course.id, residentId: resident.id });
+  const enrolment = await makeEnrolment(t.database, {
+    courseId: course.id,
+    residentId: resident.id,
+  });
   const events: unknown[] = [];
   const ctx = (clock: Clock) =>
-    createServiceContext(t.database, { clock, hookHandlers: [{ onCheckIn: (e) => void events.push(e) }] });
+    createServiceContext(t.database, {
+      clock,
+      hookHandlers: [{ onCheckIn: (e) => void events.push(e) }],
+    });
   return { ...t, ctx, course, meeting, enrolment, resident, roomId, events, term };
 }
 
@@ -54,8 +62,15 @@ describe('checkInWithCode', () => {
     expect(first.status).toBe('checked_in');
     expect(first.maskedName).toBe('홍*동');
     expect(first.late).toBe(false);
-    expect(first.meeting).toMatchObject({ date: '2026-01-08', startTime: '14:00', endTime: '15:30' });
-    const second = await checkInWithCode(ctx(at(20)), { code: enrolment.code.toLowerCase(), method: 'qr' });
+    expect(first.meeting).toMatchObject({
+      date: '2026-01-08',
+      startTime: '14:00',
+      endTime: '15:30',
+    });
+    const second = await checkInWithCode(ctx(at(20)), {
+      code: enrolment.code.toLowerCase(),
+      method: 'qr',
+    });
     expect(second.status).toBe('already_checked_in');
     expect(second.firstCheckedInAt).toBe(first.checkedInAt);
     expect(await database.db.select().from(attendance)).toHaveLength(1);
@@ -65,7 +80,9 @@ describe('checkInWithCode', () => {
 
   it('flags late arrivals and keeps the window from 30 minutes before to the end', async () => {
     const { ctx, enrolment } = await setup();
-    expect(await refusal(checkInWithCode(ctx(at(-31)), { code: enrolment.code, method: 'qr' }))).toEqual({
+    expect(
+      await refusal(checkInWithCode(ctx(at(-31)), { code: enrolment.code, method: 'qr' })),
+    ).toEqual({
       code: 'check_in_too_early',
       params: { opensAt: '13:30' },
     });
@@ -75,24 +92,31 @@ describe('checkInWithCode', () => {
 
   it('refuses after the meeting ended', async () => {
     const { ctx, enrolment } = await setup();
-    expect((await refusal(checkInWithCode(ctx(at(90)), { code: enrolment.code, method: 'qr' }))).code).toBe(
-      'check_in_closed',
-    );
+    expect(
+      (await refusal(checkInWithCode(ctx(at(90)), { code: enrolment.code, method: 'qr' }))).code,
+    ).toBe('check_in_closed');
   });
 
   it('explains wrong, unknown, waitlisted codes and days without class', async () => {
     const { ctx, database, course, enrolment } = await setup();
-    expect((await refusal(checkInWithCode(ctx(at(0)), { code: 'ABC', method: 'keypad' }))).code).toBe('code_invalid');
-    expect((await refusal(checkInWithCode(ctx(at(0)), { code: 'ZZZZ-ZZZZ', method: 'keypad' }))).code).toBe(
-      'code_not_found',
-    );
+    expect(
+      (await refusal(checkInWithCode(ctx(at(0)), { code: 'ABC', method: 'keypad' }))).code,
+    ).toBe('code_invalid');
+    expect(
+      (await refusal(checkInWithCode(ctx(at(0)), { code: 'ZZZZ-ZZZZ', method: 'keypad' }))).code,
+    ).toBe('code_not_found');
     const other = await makeResident(database);
-    const waiting = await makeEnrolment(database, { courseId: course.id, residentId: other.id }, { status: 'waitlisted' });
-    expect((await refusal(checkInWithCode(ctx(at(0)), { code: waiting.code, method: 'qr' }))).code).toBe(
-      'enrolment_not_confirmed',
+    const waiting = await makeEnrolment(
+      database,
+      { courseId: course.id, residentId: other.id },
+      { status: 'waitlisted' },
     );
     expect(
-      (await refusal(checkInWithCode(ctx(at(24 * 60)), { code: enrolment.code, method: 'qr' }))).code,
+      (await refusal(checkInWithCode(ctx(at(0)), { code: waiting.code, method: 'qr' }))).code,
+    ).toBe('enrolment_not_confirmed');
+    expect(
+      (await refusal(checkInWithCode(ctx(at(24 * 60)), { code: enrolment.code, method: 'qr' })))
+        .code,
     ).toBe('no_meeting_today');
     expect(await database.db.select().from(attendance)).toHaveLength(0);
   });
@@ -111,7 +135,12 @@ describe('checkInWithCode', () => {
     await checkInWithCode(ctx(at(0)), { code: enrolment.code, method: 'qr' });
     const before = await getTodayAtRoom(ctx(at(-60)));
     expect(before.meetings).toHaveLength(1);
-    expect(before.meetings[0]).toMatchObject({ state: 'upcoming', enrolled: 1, checkedIn: 1, startTime: '14:00' });
+    expect(before.meetings[0]).toMatchObject({
+      state: 'upcoming',
+      enrolled: 1,
+      checkedIn: 1,
+      startTime: '14:00',
+    });
     expect((await getTodayAtRoom(ctx(at(10)))).meetings[0]?.state).toBe('open');
     expect((await getTodayAtRoom(ctx(at(100)))).meetings[0]?.state).toBe('ended');
     expect((await getTodayAtRoom(ctx(at(24 * 60)))).meetings).toHaveLength(0);

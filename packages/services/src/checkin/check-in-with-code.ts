@@ -158,4 +158,3 @@ async function findAttendance(ctx: ServiceContext, enrolmentId: string, meetingI
     .limit(1);
   return row;
 }
-

@@ -55,7 +55,12 @@ describe('registerForCourse', () => {
     const b = await registerForCourse(ctx, person(2, course.id));
     const c = await registerForCourse(ctx, person(3, course.id));
     const d = await registerForCourse(ctx, person(4, course.id));
-    expect([a.status, b.status, c.status, d.status]).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    expect([a.status, b.status, c.status, d.status]).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+    ]);
     expect([c.waitlistPosition, d.waitlistPosition]).toEqual([1, 2]);
     expect(a.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     const view = await getRegistrationByCode(ctx, d.code.toLowerCase().replace('-', ' '));
@@ -74,7 +79,10 @@ describe('registerForCourse', () => {
     expect(queued?.template).toBe('enrolment_confirmed');
     expect(queued?.recipient).toBe('+821020011001');
     expect(queued?.payload).toMatchObject({ code: r.code });
-    const audits = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, r.enrolmentId));
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, r.enrolmentId));
     expect(audits).toHaveLength(1);
   });
 
@@ -94,45 +102,65 @@ describe('registerForCourse', () => {
     const { ctx, course, database } = await setup();
     const base = person(1, course.id);
     expect(await domainCode(registerForCourse(ctx, { ...base, name: '  ' }))).toBe('invalid_name');
-    expect(await domainCode(registerForCourse(ctx, { ...base, phone: '02-123-4567' }))).toBe('not_mobile_phone');
-    expect(await domainCode(registerForCourse(ctx, { ...base, phone: 'abc' }))).toBe('invalid_phone');
-    expect(await domainCode(registerForCourse(ctx, { ...base, consent: false }))).toBe('consent_required');
-    expect(await domainCode(registerForCourse(ctx, { ...base, courseId: 'nope' }))).toBe('course_not_found');
+    expect(await domainCode(registerForCourse(ctx, { ...base, phone: '02-123-4567' }))).toBe(
+      'not_mobile_phone',
+    );
+    expect(await domainCode(registerForCourse(ctx, { ...base, phone: 'abc' }))).toBe(
+      'invalid_phone',
+    );
+    expect(await domainCode(registerForCourse(ctx, { ...base, consent: false }))).toBe(
+      'consent_required',
+    );
+    expect(await domainCode(registerForCourse(ctx, { ...base, courseId: 'nope' }))).toBe(
+      'course_not_found',
+    );
     expect(await database.db.select().from(residents)).toHaveLength(0);
     expect(await database.db.select().from(enrolments)).toHaveLength(0);
   });
 
   it('decides the window by the server clock, in KST', async () => {
     const before = await setup(10, fixed(new Date('2025-12-22T00:59:59Z')));
-    expect(await domainCode(registerForCourse(before.ctx, person(1, before.course.id)))).toBe('registration_not_open');
+    expect(await domainCode(registerForCourse(before.ctx, person(1, before.course.id)))).toBe(
+      'registration_not_open',
+    );
     const lastSecond = await setup(10, fixed(new Date('2026-01-15T08:59:59Z'))); // 17:59:59 KST
-    expect((await registerForCourse(lastSecond.ctx, person(1, lastSecond.course.id))).status).toBe('confirmed');
+    expect((await registerForCourse(lastSecond.ctx, person(1, lastSecond.course.id))).status).toBe(
+      'confirmed',
+    );
     const closed = await setup(10, fixed(new Date('2026-01-15T09:00:00Z'))); // 18:00 KST
-    expect(await domainCode(registerForCourse(closed.ctx, person(1, closed.course.id)))).toBe('registration_closed');
+    expect(await domainCode(registerForCourse(closed.ctx, person(1, closed.course.id)))).toBe(
+      'registration_closed',
+    );
     expect(await closed.database.db.select().from(enrolments)).toHaveLength(0);
   });
 
   it('never confirms more than capacity under concurrent requests', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 14 }), async (capacity, n) => {
-        const { ctx, course, database } = await setup(capacity);
-        const results = await Promise.all(
-          Array.from({ length: n }, (_, i) => registerForCourse(ctx, person(i + 1, course.id))),
-        );
-        const rows = await database.db
-          .select({ status: enrolments.status, n: sql<number>`count(*)` })
-          .from(enrolments)
-          .groupBy(enrolments.status);
-        const confirmed = Number(rows.find((r) => r.status === 'confirmed')?.n ?? 0);
-        const waitlisted = Number(rows.find((r) => r.status === 'waitlisted')?.n ?? 0);
-        expect(confirmed).toBe(Math.min(n, capacity));
-        expect(waitlisted).toBe(Math.max(0, n - capacity));
-        const positions = results.filter((r) => r.status === 'waitlisted').map((r) => r.waitlistPosition);
-        expect(positions.sort((a, b) => a! - b!)).toEqual(
-          Array.from({ length: Math.max(0, n - capacity) }, (_, i) => i + 1),
-        );
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 14 }),
+        async (capacity, n) => {
+          const { ctx, course, database } = await setup(capacity);
+          const results = await Promise.all(
+            Array.from({ length: n }, (_, i) => registerForCourse(ctx, person(i + 1, course.id))),
+          );
+          const rows = await database.db
+            .select({ status: enrolments.status, n: sql<number>`count(*)` })
+            .from(enrolments)
+            .groupBy(enrolments.status);
+          const confirmed = Number(rows.find((r) => r.status === 'confirmed')?.n ?? 0);
+          const waitlisted = Number(rows.find((r) => r.status === 'waitlisted')?.n ?? 0);
+          expect(confirmed).toBe(Math.min(n, capacity));
+          expect(waitlisted).toBe(Math.max(0, n - capacity));
+          const positions = results
+            .filter((r) => r.status === 'waitlisted')
+            .map((r) => r.waitlistPosition);
+          expect(positions.sort((a, b) => a! - b!)).toEqual(
+            Array.from({ length: Math.max(0, n - capacity) }, (_, i) => i + 1),
+          );
+        },
+      ),
       { numRuns: 15 },
     );
-  });
+  }, 60_000);
 });

@@ -78,9 +78,7 @@ export async function registerForCourse(
     if (window === 'closed') throw new DomainError('registration_closed');
 
     // The phone number is the identity; a returning resident keeps their record.
-    const retainUntil = new Date(
-      Date.parse(`${row.term.endsOn}T00:00:00+09:00`) + RETENTION_MS,
-    );
+    const retainUntil = new Date(Date.parse(`${row.term.endsOn}T00:00:00+09:00`) + RETENTION_MS);
     const [existing] = await tx
       .select()
       .from(residents)

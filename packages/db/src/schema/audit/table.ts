@@ -20,8 +20,5 @@ export const auditLog = sqliteTable(
     ip: text('ip'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
-  (t) => [
-    index('audit_log_at_idx').on(t.at),
-    index('audit_log_resident_idx').on(t.residentId),
-  ],
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_resident_idx').on(t.residentId)],
 );

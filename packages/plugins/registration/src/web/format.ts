@@ -2,7 +2,20 @@ import type { Locale } from '@seoro/plugin-sdk';
 
 const KO_DAYS = ['일', '월', '화', '수', '목', '금', '토'];
 const EN_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /**

@@ -22,7 +22,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     return { course, today: kstParts(new Date()).date };
   } catch (cause) {
     const failure = readApiFailure(cause);
-    if (failure?.domainCode === 'course_not_found' || failure?.httpStatus === 404 || failure?.httpStatus === 400) {
+    if (
+      failure?.domainCode === 'course_not_found' ||
+      failure?.httpStatus === 404 ||
+      failure?.httpStatus === 400
+    ) {
       error(404, { message: m.web_error_course_title({}, opts), kind: 'course_not_found' });
     }
     console.error('[web] catalogue.course failed', failure ?? cause);
@@ -33,7 +37,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   }
 };
 
-function failure(values: RegistrationFormFailure['values'], errors: RegistrationError[]): RegistrationFormFailure {
+function failure(
+  values: RegistrationFormFailure['values'],
+  errors: RegistrationError[],
+): RegistrationFormFailure {
   const first = errors[0] ?? { field: null, message: '' };
   return { values, field: first.field, message: first.message, errors };
 }
@@ -51,8 +58,10 @@ export const actions: Actions = {
 
     // Empty inputs are caught here so every missing answer is listed at once, in plain words.
     const missing: RegistrationError[] = [];
-    if (!values.name) missing.push({ field: 'name', message: m.web_reg_error_name_missing({}, opts) });
-    if (!values.phone) missing.push({ field: 'phone', message: m.web_reg_error_phone_missing({}, opts) });
+    if (!values.name)
+      missing.push({ field: 'name', message: m.web_reg_error_name_missing({}, opts) });
+    if (!values.phone)
+      missing.push({ field: 'phone', message: m.web_reg_error_phone_missing({}, opts) });
     if (!values.consent) {
       missing.push({ field: 'consent', message: m.web_reg_error_consent_missing({}, opts) });
     }
@@ -71,13 +80,20 @@ export const actions: Actions = {
       const apiFailure = readApiFailure(cause);
       if (!apiFailure?.domainCode) {
         console.error('[web] registration.register failed', apiFailure ?? cause);
-        return fail(500, failure(values, [{ field: null, message: m.web_reg_error_unexpected({}, opts) }]));
+        return fail(
+          500,
+          failure(values, [{ field: null, message: m.web_reg_error_unexpected({}, opts) }]),
+        );
       }
-      const status = apiFailure.httpStatus && apiFailure.httpStatus >= 400 && apiFailure.httpStatus < 500
-        ? apiFailure.httpStatus
-        : 400;
+      const status =
+        apiFailure.httpStatus && apiFailure.httpStatus >= 400 && apiFailure.httpStatus < 500
+          ? apiFailure.httpStatus
+          : 400;
       // The API's message is already a sentence in the resident's language ("이미 신청하신 강좌입니다" …).
-      return fail(status, failure(values, [{ field: asField(apiFailure.field), message: apiFailure.message }]));
+      return fail(
+        status,
+        failure(values, [{ field: asField(apiFailure.field), message: apiFailure.message }]),
+      );
     }
 
     redirect(303, localizeHref(`/registrations/${encodeURIComponent(code)}`, opts));

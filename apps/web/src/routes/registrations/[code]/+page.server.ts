@@ -10,7 +10,8 @@ const NOT_FOUND = new Set(['code_not_found', 'code_invalid']);
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
   const opts = { locale: locals.locale };
   // Accept the code however it was typed or linked ("7kq2m9xd", "7KQ2-M9XD").
-  const code = codeGroups(params.code).join('').length === 8 ? formatCode(params.code) : params.code;
+  const code =
+    codeGroups(params.code).join('').length === 8 ? formatCode(params.code) : params.code;
 
   let registration;
   try {
@@ -25,7 +26,10 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
       failure?.httpStatus === 404 ||
       failure?.httpStatus === 400
     ) {
-      error(404, { message: m.web_error_registration_title({}, opts), kind: 'registration_not_found' });
+      error(404, {
+        message: m.web_error_registration_title({}, opts),
+        kind: 'registration_not_found',
+      });
     }
     console.error('[web] registration.byCode failed', failure ?? cause);
     error(503, {
