@@ -24,8 +24,16 @@ pnpm check
 echo "==> Linting and formatting"
 pnpm lint
 pnpm format:check
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
 echo "==> Unit and integration tests"
-pnpm test
+pnpm test 2>&1 | tee -a "$LOG"
 echo "==> Browser tests (Playwright on $CHROMIUM)"
-pnpm test:e2e
-echo "==> All checks and tests passed"
+pnpm test:e2e 2>&1 | tee -a "$LOG"
+
+# One closing line for every runner: vitest's "Tests  N passed" per package plus Playwright's total.
+plain="$(sed 's/\x1b\[[0-9;]*m//g' "$LOG")"
+unit="$(grep -oE 'Tests +[0-9]+ passed' <<<"$plain" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }')"
+browser="$(grep -oE '^ +[0-9]+ passed \(' <<<"$plain" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }')"
+echo "==> All checks and tests passed: ${unit:-0} unit/integration and ${browser:-0} browser tests"
+echo "$(( ${unit:-0} + ${browser:-0} )) passed, 0 failed"

@@ -5,8 +5,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /**
  * adapter-node, plus an importable `Server` and `manifest` in `<out>/kit` for the Hono host
  * (`new Server(manifest)`, then `server.respond(request, { getClientAddress, platform })`).
- * adapter-node alone only emits hashed chunks, so there is no stable `Server` to import
- * (STACK.md §2 pitfall 4).
+ * adapter-node alone only emits hashed chunks, so there is no stable `Server` to import.
  *
  * @param {import('@sveltejs/adapter-node').AdapterOptions & { out: string }} opts
  * @returns {import('@sveltejs/kit').Adapter}

@@ -7,7 +7,7 @@ import type { RequestEvent } from '@sveltejs/kit';
  * given by the Hono server); otherwise HTTP to `API_URL` or this origin's `/trpc`.
  *
  * Uses the global `fetch`, not `event.fetch`: SvelteKit's fetch would route a same-origin `/trpc`
- * into SvelteKit itself, which has no such route (STACK.md §2 pitfall 18).
+ * into SvelteKit itself, which has no such route.
  */
 export function createApiClient(
   event: Pick<RequestEvent, 'platform' | 'url'>,
