@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { CODE_PATTERN, expectAccessible, fixtures, queryDb, screenshot } from './support';
+import { CODE_PATTERN, expectAccessible, fixtures, queryDb, screenshot, watchCsp } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -83,6 +83,7 @@ test('bad input gets a message next to the field and keeps what was typed', asyn
 });
 
 test('a resident registers with JavaScript and gets a code and a QR code', async ({ page }) => {
+  const csp = watchCsp(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await openCourse(page, fixtures().smallCourseId);
   await fillForm(page, '홍길동', PHONE.first);
@@ -99,6 +100,7 @@ test('a resident registers with JavaScript and gets a code and a QR code', async
   await expect(page.getByText('010-****-0001')).toBeVisible();
   await expectAccessible(page, 'confirmation');
   await screenshot(page, 'web-confirmation');
+  expect(csp).toEqual([]);
 });
 
 test('a second resident fills the last seat without JavaScript', async ({ browser }) => {
@@ -187,6 +189,7 @@ test('the kiosk start screen shows today’s class in the room', async ({ page }
 });
 
 test('the first resident checks in with the code on the keypad', async ({ page }) => {
+  const csp = watchCsp(page);
   await openKiosk(page);
   await page.getByRole('button', { name: /출석 체크인/ }).click();
   const keypad = page.getByRole('group', { name: '확인 코드 입력 키패드' });
@@ -202,6 +205,7 @@ test('the first resident checks in with the code on the keypad', async ({ page }
   await expect(page.getByText(/지각/)).toHaveCount(0);
   await expectAccessible(page, 'kiosk success');
   await screenshot(page, 'kiosk-success');
+  expect(csp).toEqual([]);
 });
 
 test('the second resident checks in with a QR scanner from the start screen', async ({ page }) => {
