@@ -9,7 +9,7 @@ import {
   makeRoom,
   makeTerm,
 } from './test';
-import { seedDemoData, DEMO_CHECK_IN_CODE } from './seed';
+import { seedDemoData, demoTodaySlot, DEMO_CHECK_IN_CODE } from './seed';
 import { courses, enrolments, meetings, terms, attendance } from './schema';
 import { findRoomConflicts, kstDateOf } from '@seoro/domain';
 
@@ -171,8 +171,10 @@ describe('demo seed', () => {
     ).toEqual([]);
     expect(allMeetings.filter((m) => m.date === kstDateOf(now))).toHaveLength(1);
     const today = allMeetings.find((m) => m.date === kstDateOf(now))!;
+    // Check-in is open now (from 30 minutes before the start) and nobody is late yet.
     expect(today.startsAt.getTime()).toBeLessThanOrEqual(now.getTime() + 30 * 60_000);
-    expect(today.endsAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(today.startsAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(today.endsAt.getTime()).toBeGreaterThan(now.getTime() + 60 * 60_000);
     const pastMeetings = allMeetings.filter((m) => pastCourses.some((c) => c.id === m.courseId));
     expect(pastMeetings.every((m) => m.date >= '2026-01-08' && m.date <= '2026-02-12')).toBe(true);
 
@@ -197,5 +199,17 @@ describe('demo seed', () => {
       .where(sql`${meetings.date} = '2026-11-28'`);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.startTime < rows[0]!.endTime).toBe(true);
+  });
+});
+
+describe('demoTodaySlot', () => {
+  it('opens check-in at once and stays within the day, whatever the minute of creation', () => {
+    for (let now = 0; now < 24 * 60 - 1; now++) {
+      const { start, end } = demoTodaySlot(now);
+      expect(start).toBeLessThan(end);
+      expect(end).toBeLessThanOrEqual(23 * 60 + 59);
+      expect(now).toBeGreaterThanOrEqual(start - 30); // the window is open
+      expect(now).toBeLessThan(end); // and not yet closed
+    }
   });
 });

@@ -54,6 +54,17 @@ const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 const toHhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
+/**
+ * Today's demo meeting for a database created at `nowMinutes` (KST minutes after midnight): it
+ * starts a few minutes later, so its check-in window (from 30 minutes before the start) is already
+ * open and the first check-ins are on time, and it never runs past midnight.
+ */
+export function demoTodaySlot(nowMinutes: number): { start: number; end: number } {
+  const start = Math.min(Math.ceil((nowMinutes + 5) / 10) * 10, 22 * 60);
+  const end = Math.min(Math.max(start + 120, nowMinutes + 90), 23 * 60 + 59);
+  return { start, end };
+}
+
 /** Dates of a weekly slot from the first `weekday` on or after `from`, up to `until` (inclusive). */
 function weeklyBetween(from: string, until: string, weekday: number): string[] {
   let first = from;
@@ -201,10 +212,7 @@ export async function seedDemoData(
     const today = kstDateOf(now);
     const openTermId = randomUUID();
     const year = today.slice(0, 4);
-    const nowMinutes = toMinutes(kstTimeOf(now));
-    // Today's meeting is under way (its check-in window open) whenever the database is created.
-    const todayStart = Math.min(Math.max(0, Math.floor((nowMinutes - 10) / 30) * 30), 22 * 60);
-    const todayEnd = Math.min(Math.max(todayStart + 120, nowMinutes + 90), 23 * 60 + 59);
+    const { start: todayStart, end: todayEnd } = demoTodaySlot(toMinutes(kstTimeOf(now)));
     const slots = DEMO_COURSES.map((demo, i) =>
       i === 0
         ? { demo, first: today, startTime: toHhmm(todayStart), endTime: toHhmm(todayEnd) }
