@@ -22,6 +22,13 @@ export const DOMAIN_ERROR_CODES = [
   'enrolment_not_confirmed',
   'rate_limited',
   'course_full',
+  'term_limit_reached',
+  'barred_no_show',
+  'not_cancellable',
+  'idempotency_conflict',
+  'capacity_below_confirmed',
+  'reason_required',
+  'enrolment_not_found',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

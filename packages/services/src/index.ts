@@ -11,3 +11,7 @@ export * from './registration/register-for-course';
 export * from './registration/get-registration-by-code';
 export * from './checkin/today-at-room';
 export * from './checkin/check-in-with-code';
+export * from './registration/promote';
+export * from './registration/cancel-enrolment';
+export * from './registration/change-course-capacity';
+export * from './registration/move-waitlist-entry';

@@ -52,6 +52,13 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   no_meeting_today: 'UNPROCESSABLE_CONTENT',
   enrolment_not_confirmed: 'UNPROCESSABLE_CONTENT',
   rate_limited: 'TOO_MANY_REQUESTS',
+  term_limit_reached: 'FORBIDDEN',
+  barred_no_show: 'FORBIDDEN',
+  not_cancellable: 'CONFLICT',
+  idempotency_conflict: 'UNPROCESSABLE_CONTENT',
+  capacity_below_confirmed: 'CONFLICT',
+  reason_required: 'BAD_REQUEST',
+  enrolment_not_found: 'NOT_FOUND',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -62,6 +69,7 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   consent_required: 'consent',
   code_invalid: 'code',
   code_not_found: 'code',
+  reason_required: 'reason',
 };
 
 const t = initTRPC.context<TrpcContext>().create({

@@ -24,7 +24,9 @@ const enhance: RegistrationFormProps['enhance'] = () => ({ destroy() {} });
 
 function html(props: Partial<RegistrationFormProps>) {
   if (!Form) throw new Error('registration plugin has no course-detail slot');
-  return render(Form, { props: { course: course(), form: null, locale: 'ko', enhance, ...props } })
+  return render(Form, {
+    props: { course: course(), form: null, locale: 'ko', enhance, submissionKey: 'k', ...props },
+  })
     .body;
 }
 

@@ -11,3 +11,4 @@ export * from './kiosk';
 export * from './staff';
 export * from './audit';
 export * from './outbox';
+export * from './idempotency';

@@ -10,6 +10,8 @@ const registerInput = z.object({
   name: z.string().max(200),
   phone: z.string().max(40),
   consent: z.boolean(),
+  /** Optional: a retry with the same key gets the first answer and creates nothing. */
+  idempotencyKey: z.string().min(8).max(100).optional(),
 });
 
 export const registrationRouter = router({
@@ -17,7 +19,7 @@ export const registrationRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     // Per phone, not per IP: many residents share a community centre's address.
     enforceRateLimit(ctx.rateLimiter, 'register', input.phone.replace(/\D/g, ''), 10);
-    const { enrolmentId: _id, ...result } = await registerForCourse(ctx.services, {
+    const { enrolmentId: _id, replayed: _replayed, ...result } = await registerForCourse(ctx.services, {
       ...input,
       channel: 'web',
       locale: ctx.locale,

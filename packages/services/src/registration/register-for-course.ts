@@ -1,8 +1,21 @@
-import { and, eq, max, ne, sql } from 'drizzle-orm';
-import { auditLog, courses, enrolments, outbox, residents, terms } from '@seoro/db';
+import { and, eq, inArray, lt, max, ne, sql, desc } from 'drizzle-orm';
+import {
+  attendance,
+  auditLog,
+  courses,
+  enrolments,
+  idempotencyKeys,
+  meetings,
+  outbox,
+  residents,
+  terms,
+  type Tx,
+} from '@seoro/db';
 import {
   DomainError,
+  barredForNoShows,
   decideEnrolment,
+  termLimitReached,
   generateConfirmationCode,
   kstDateOf,
   normalizeKrMobile,
@@ -11,7 +24,7 @@ import {
   type Channel,
   type Locale,
 } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 
 /** The version of the privacy notice residents agree to on the registration form. */
@@ -27,6 +40,11 @@ export interface RegisterInput {
   channel: Channel;
   locale: Locale;
   ip?: string | null;
+  /**
+   * A client-chosen key (e.g. a UUID per form submission). A retry with the same key gets the
+   * first answer and writes nothing; the same key with different details is refused.
+   */
+  idempotencyKey?: string | null;
 }
 
 export interface RegisterResult {
@@ -35,6 +53,8 @@ export interface RegisterResult {
   waitlistPosition: number | null;
   courseId: string;
   enrolmentId: string;
+  /** True when this answer is the stored one for a repeated idempotency key. */
+  replayed: boolean;
 }
 
 /**
@@ -55,8 +75,24 @@ export async function registerForCourse(
   }
   if (input.consent !== true) throw new DomainError('consent_required');
 
-  const result = await ctx.database.write(async (tx) => {
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([input.courseId, name.name, phone.e164, input.channel]))
+    .digest('hex');
+  const idempotencyKey = input.idempotencyKey ?? null;
+
+  const result = await ctx.database.write(async (tx): Promise<RegisterResult> => {
     const now = ctx.clock.now();
+    if (idempotencyKey) {
+      const [seen] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, 'register'), eq(idempotencyKeys.key, idempotencyKey)))
+        .limit(1);
+      if (seen) {
+        if (seen.requestHash !== requestHash) throw new DomainError('idempotency_conflict');
+        return { ...(seen.response as RegisterResult), replayed: true };
+      }
+    }
     const [row] = await tx
       .select({ course: courses, term: terms })
       .from(courses)
@@ -126,6 +162,7 @@ export async function registerForCourse(
       )
       .limit(1);
     if (live) throw new DomainError('already_registered');
+    await checkResidentLimits(tx, { residentId, term: row.term, now });
 
     const [counts] = await tx
       .select({
@@ -182,15 +219,27 @@ export async function registerForCourse(
       ip: input.ip ?? null,
       detail: { status: decision.status, channel: input.channel, kstDate: kstDateOf(now) },
     });
-    return {
+    const answer: RegisterResult = {
       code,
       status: decision.status,
       waitlistPosition,
       courseId: row.course.id,
       enrolmentId,
-    } satisfies RegisterResult;
+      replayed: false,
+    };
+    if (idempotencyKey) {
+      await tx.insert(idempotencyKeys).values({
+        scope: 'register',
+        key: idempotencyKey,
+        requestHash,
+        response: answer,
+        createdAt: now,
+      });
+    }
+    return answer;
   });
 
+  if (result.replayed) return result;
   await ctx.hooks.fire('onEnrolmentCreated', {
     enrolmentId: result.enrolmentId,
     courseId: result.courseId,
@@ -200,11 +249,87 @@ export async function registerForCourse(
   return result;
 }
 
+/**
+ * The term's rules for one resident: at most `perResidentLimit` live places in the term, and no
+ * registration for someone barred by their no-shows in the previous term.
+ */
+async function checkResidentLimits(
+  tx: Tx,
+  args: { residentId: string; term: typeof terms.$inferSelect; now: Date },
+) {
+  const { residentId, term, now } = args;
+  if (term.perResidentLimit !== null) {
+    const [live] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(enrolments)
+      .innerJoin(courses, eq(courses.id, enrolments.courseId))
+      .where(
+        and(
+          eq(enrolments.residentId, residentId),
+          eq(courses.termId, term.id),
+          ne(enrolments.status, 'cancelled'),
+        ),
+      );
+    if (termLimitReached(Number(live?.n ?? 0), term.perResidentLimit)) {
+      throw new DomainError('term_limit_reached', { limit: term.perResidentLimit });
+    }
+  }
+  if (term.noShowBarPercent !== null) {
+    const [previous] = await tx
+      .select({ id: terms.id })
+      .from(terms)
+      .where(and(lt(terms.endsOn, term.startsOn), ne(terms.status, 'draft')))
+      .orderBy(desc(terms.endsOn))
+      .limit(1);
+    if (!previous) return;
+    const confirmed = await tx
+      .select({ enrolmentId: enrolments.id, courseId: enrolments.courseId })
+      .from(enrolments)
+      .innerJoin(courses, eq(courses.id, enrolments.courseId))
+      .where(
+        and(
+          eq(enrolments.residentId, residentId),
+          eq(courses.termId, previous.id),
+          eq(enrolments.status, 'confirmed'),
+        ),
+      );
+    if (confirmed.length === 0) return;
+    const [held] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(meetings)
+      .innerJoin(enrolments, eq(enrolments.courseId, meetings.courseId))
+      .where(
+        and(
+          inArray(
+            enrolments.id,
+            confirmed.map((c) => c.enrolmentId),
+          ),
+          eq(meetings.status, 'scheduled'),
+          lt(meetings.startsAt, now),
+        ),
+      );
+    const [attended] = await tx
+      .select({ n: sql<number>`count(*)` })
+      .from(attendance)
+      .where(
+        inArray(
+          attendance.enrolmentId,
+          confirmed.map((c) => c.enrolmentId),
+        ),
+      );
+    if (
+      barredForNoShows(
+        { held: Number(held?.n ?? 0), attended: Number(attended?.n ?? 0) },
+        term.noShowBarPercent,
+      )
+    ) {
+      throw new DomainError('barred_no_show');
+    }
+  }
+}
+
 /** A fresh confirmation code; 40 random bits make a clash rare, the unique index makes it safe. */
-async function uniqueCode(
-  ctx: ServiceContext,
-  tx: Parameters<Parameters<ServiceContext['database']['write']>[0]>[0],
-): Promise<string> {
+async function uniqueCode(ctx: ServiceContext, tx: Tx): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const code = generateConfirmationCode(ctx.random(5));
     const [clash] = await tx

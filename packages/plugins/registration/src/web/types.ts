@@ -59,4 +59,9 @@ export interface RegistrationFormProps {
   form: RegistrationFormFailure | null | undefined;
   locale: Locale;
   enhance: EnhanceAction;
+  /**
+   * A fresh key per rendered form, sent back as the `submission` field: a resubmitted form (a
+   * double tap, a browser retry) gets the first answer instead of a second registration.
+   */
+  submissionKey: string;
 }

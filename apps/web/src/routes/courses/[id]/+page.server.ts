@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '@seoro/i18n';
 import { localizeHref } from '@seoro/i18n/runtime';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   try {
     const course = await locals.api.catalogue.course.query({ courseId: params.id });
     // Today in Korea, decided on the server so the page renders the same before and after hydration.
-    return { course, today: kstParts(new Date()).date };
+    return { course, today: kstParts(new Date()).date, submissionKey: randomUUID() };
   } catch (cause) {
     const failure = readApiFailure(cause);
     if (
@@ -36,6 +37,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     });
   }
 };
+
+/** The form's submission key, if it looks like one we issued. */
+function submissionKey(value: FormDataEntryValue | null): string | undefined {
+  return typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value) ? value : undefined;
+}
 
 function failure(
   values: RegistrationFormFailure['values'],
@@ -74,6 +80,7 @@ export const actions: Actions = {
         name: values.name,
         phone: values.phone,
         consent: values.consent,
+        idempotencyKey: submissionKey(form.get('submission')),
       });
       code = result.code;
     } catch (cause) {
