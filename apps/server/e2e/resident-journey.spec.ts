@@ -250,3 +250,27 @@ test('the attendance rows exist afterwards, one per resident', async () => {
     [codes.second, 'qr'],
   ]);
 });
+
+// ---- A cancellation frees a seat for the first person waiting ------------------------------------
+
+test('a cancellation promotes the waiting resident, who sees it on their page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/registrations/${codes.second}`);
+  const cancel = page.getByRole('region', { name: '신청 취소' });
+  await cancel.getByLabel('신청할 때 적은 휴대전화 번호').fill('010-9999-0000');
+  await cancel.getByRole('button', { name: '신청 취소하기' }).click();
+  await expect(cancel.getByRole('alert')).toContainText('맞지 않습니다');
+  await expectAccessible(page, 'cancel form with error');
+  await screenshot(page, 'web-cancel-error');
+
+  await cancel.getByLabel('신청할 때 적은 휴대전화 번호').fill(PHONE.second);
+  await cancel.getByRole('button', { name: '신청 취소하기' }).click();
+  await expect(page.getByRole('heading', { name: '취소된 신청입니다' })).toBeVisible();
+
+  await page.goto(`/registrations/${codes.third}`);
+  await expect(page.getByRole('heading', { name: '신청이 완료되었습니다' })).toBeVisible();
+  const queued = await queryDb<{ template: string }>(
+    `select template from outbox where template = 'promoted_from_waitlist'`,
+  );
+  expect(queued).toHaveLength(1);
+});

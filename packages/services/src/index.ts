@@ -15,3 +15,4 @@ export * from './registration/promote';
 export * from './registration/cancel-enrolment';
 export * from './registration/change-course-capacity';
 export * from './registration/move-waitlist-entry';
+export * from './registration/cancel-by-code';

@@ -26,8 +26,7 @@ function html(props: Partial<RegistrationFormProps>) {
   if (!Form) throw new Error('registration plugin has no course-detail slot');
   return render(Form, {
     props: { course: course(), form: null, locale: 'ko', enhance, submissionKey: 'k', ...props },
-  })
-    .body;
+  }).body;
 }
 
 describe('registration form', () => {

@@ -66,3 +66,31 @@ describe('registration routes', () => {
     expect(errors[10].code).toBe('TOO_MANY_REQUESTS');
   });
 });
+
+describe('cancellation by code and phone', () => {
+  it('cancels, promotes the next person and refuses a wrong phone or a second cancel', async () => {
+    const { caller, course } = await setup();
+    const a = await caller.register({
+      courseId: course.id,
+      name: '박서로',
+      phone: '010-1111-2222',
+      consent: true,
+    });
+    const b = await caller.register({
+      courseId: course.id,
+      name: '최서로',
+      phone: '010-1111-3333',
+      consent: true,
+    });
+    const wrong = await caller.cancel({ code: a.code, phone: '010-1111-3333' }).catch((e) => e);
+    expect(wrong.cause?.code).toBe('code_not_found');
+    expect(await caller.cancel({ code: a.code, phone: '01011112222' })).toEqual({
+      previousStatus: 'confirmed',
+      promotedCount: 1,
+    });
+    expect((await caller.byCode({ code: b.code })).status).toBe('confirmed');
+    expect((await caller.byCode({ code: a.code })).status).toBe('cancelled');
+    const again = await caller.cancel({ code: a.code, phone: '010-1111-2222' }).catch((e) => e);
+    expect(again.cause?.code).toBe('not_cancellable');
+  });
+});

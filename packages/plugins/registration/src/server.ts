@@ -1,7 +1,11 @@
 /** Server part of the registration plugin: register for a course, look a registration up. */
 import { z } from 'zod';
 import { defineServerPlugin } from '@seoro/plugin-sdk';
-import { getRegistrationByCode, registerForCourse } from '@seoro/services';
+import {
+  cancelRegistrationByCode,
+  getRegistrationByCode,
+  registerForCourse,
+} from '@seoro/services';
 import { enforceRateLimit, publicProcedure, router } from '@seoro/trpc';
 import { manifest } from './manifest';
 
@@ -19,7 +23,11 @@ export const registrationRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     // Per phone, not per IP: many residents share a community centre's address.
     enforceRateLimit(ctx.rateLimiter, 'register', input.phone.replace(/\D/g, ''), 10);
-    const { enrolmentId: _id, replayed: _replayed, ...result } = await registerForCourse(ctx.services, {
+    const {
+      enrolmentId: _id,
+      replayed: _replayed,
+      ...result
+    } = await registerForCourse(ctx.services, {
       ...input,
       channel: 'web',
       locale: ctx.locale,
@@ -33,6 +41,17 @@ export const registrationRouter = router({
     .query(({ ctx, input }) => {
       enforceRateLimit(ctx.rateLimiter, 'lookup', ctx.ip, 60);
       return getRegistrationByCode(ctx.services, input.code);
+    }),
+  /**
+   * Cancels a registration or leaves the waitlist, proven by the code and the phone number it was
+   * made with. The next person waiting is promoted in the same transaction.
+   */
+  cancel: publicProcedure
+    .input(z.object({ code: z.string().min(1).max(200), phone: z.string().max(40) }))
+    .mutation(async ({ ctx, input }) => {
+      enforceRateLimit(ctx.rateLimiter, 'cancel', ctx.ip, 20);
+      const result = await cancelRegistrationByCode(ctx.services, { ...input, locale: ctx.locale });
+      return { previousStatus: result.previousStatus, promotedCount: result.promoted.length };
     }),
 });
 

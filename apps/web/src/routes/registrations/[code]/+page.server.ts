@@ -1,9 +1,10 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { m } from '@seoro/i18n';
 import { codeGroups, formatCode } from '$lib/format';
 import { readApiFailure } from '$lib/server/api-error';
-import type { PageServerLoad } from './$types';
+import { localizeHref } from '@seoro/i18n/runtime';
+import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND = new Set(['code_not_found', 'code_invalid']);
 
@@ -48,4 +49,34 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
   // Personal (if masked) data: never in a shared cache.
   setHeaders({ 'cache-control': 'private, no-store' });
   return { registration, qrSvg };
+};
+
+export const actions: Actions = {
+  /** Cancels, or leaves the waitlist, proven by the phone number the registration was made with. */
+  cancel: async ({ request, params, locals }) => {
+    const opts = { locale: locals.locale };
+    const form = await request.formData();
+    const phone = String(form.get('phone') ?? '').trim();
+    if (!phone) {
+      return fail(400, { cancel: { phone, message: m.web_reg_error_phone_missing({}, opts) } });
+    }
+    try {
+      await locals.api.registration.cancel.mutate({ code: params.code, phone });
+    } catch (cause) {
+      const failure = readApiFailure(cause);
+      if (!failure?.domainCode) {
+        console.error('[web] registration.cancel failed', failure ?? cause);
+        return fail(500, { cancel: { phone, message: m.web_reg_error_unexpected({}, opts) } });
+      }
+      const status =
+        failure.httpStatus && failure.httpStatus >= 400 && failure.httpStatus < 500
+          ? failure.httpStatus
+          : 400;
+      // A wrong number gets the same sentence as an unknown code: neither can be probed alone.
+      const message =
+        failure.domainCode === 'code_not_found' ? m.web_cancel_mismatch({}, opts) : failure.message;
+      return fail(status, { cancel: { phone, message } });
+    }
+    redirect(303, localizeHref(`/registrations/${encodeURIComponent(params.code)}`, opts));
+  },
 };

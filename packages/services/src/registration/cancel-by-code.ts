@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import { enrolments, residents } from '@seoro/db';
+import {
+  DomainError,
+  normalizeConfirmationCode,
+  normalizeKrMobile,
+  type Locale,
+} from '@seoro/domain';
+import type { ServiceContext } from '../context';
+import { cancelEnrolment, type CancelResult } from './cancel-enrolment';
+
+/**
+ * A resident cancels (or leaves the waitlist) with what only they hold: the confirmation code and
+ * the mobile number it was registered with. A code and number that do not belong together get
+ * the same answer as an unknown code, so neither can be probed on its own.
+ */
+export async function cancelRegistrationByCode(
+  ctx: ServiceContext,
+  input: { code: string; phone: string; locale: Locale },
+): Promise<CancelResult> {
+  const code = normalizeConfirmationCode(input.code);
+  if (!code) throw new DomainError('code_invalid');
+  const phone = normalizeKrMobile(input.phone);
+  if (!phone.ok) {
+    throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');
+  }
+  const [row] = await ctx.database.db
+    .select({ id: enrolments.id, residentId: enrolments.residentId, phone: residents.phoneE164 })
+    .from(enrolments)
+    .innerJoin(residents, eq(residents.id, enrolments.residentId))
+    .where(eq(enrolments.code, code))
+    .limit(1);
+  if (!row || row.phone !== phone.e164) throw new DomainError('code_not_found');
+  return cancelEnrolment(ctx, {
+    enrolmentId: row.id,
+    actor: { type: 'resident', id: row.residentId },
+    locale: input.locale,
+  });
+}
