@@ -253,7 +253,9 @@ test('the attendance rows exist afterwards, one per resident', async () => {
 
 // ---- A cancellation frees a seat for the first person waiting ------------------------------------
 
-test('a cancellation promotes the waiting resident, who sees it on their page', async ({ page }) => {
+test('a cancellation promotes the waiting resident, who sees it on their page', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/registrations/${codes.second}`);
   const cancel = page.getByRole('region', { name: '신청 취소' });
