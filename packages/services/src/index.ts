@@ -16,3 +16,4 @@ export * from './registration/cancel-enrolment';
 export * from './registration/change-course-capacity';
 export * from './registration/move-waitlist-entry';
 export * from './registration/cancel-by-code';
+export * from './notifications';

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NOTIFICATION_TEMPLATES,
+  NotificationTemplateError,
+  notificationExpiresAt,
+  renderNotification,
+  type NotificationPayload,
+  type NotificationTemplate,
+} from './templates';
+
+const course = {
+  courseId: 'course-1',
+  courseTitleKo: '캘리그라피',
+  courseTitleEn: 'Calligraphy',
+};
+const reminder: NotificationPayload<'meeting_reminder'> = {
+  code: 'AB12-CD34',
+  ...course,
+  date: '2026-11-29',
+  startTime: '14:00',
+  endTime: '16:00',
+  venueKo: '용산아트홀',
+  venueEn: 'Yongsan Art Hall',
+  roomKo: '제3강의실',
+  roomEn: 'Lecture Room 3',
+};
+
+interface Case {
+  template: NotificationTemplate;
+  label: string;
+  payload: Record<string, unknown>;
+  ko: string;
+  en: string;
+  subjectKo: string;
+  subjectEn: string;
+}
+
+const cases: Case[] = [
+  {
+    template: 'enrolment_confirmed',
+    label: 'enrolment_confirmed',
+    // Registration writes waitlistPosition: null here too; extra fields are ignored.
+    payload: { code: 'AB12-CD34', ...course, waitlistPosition: null },
+    ko: '[서로서로학교] ‘캘리그라피’ 수강신청이 확정되었습니다. 확인 코드 AB12-CD34',
+    en: "[Seoroseoro School] You're enrolled in “Calligraphy”. Confirmation code: AB12-CD34",
+    subjectKo: '[서로서로학교] 수강신청 확정 안내',
+    subjectEn: "[Seoroseoro School] You're enrolled",
+  },
+  {
+    template: 'waitlist_joined',
+    label: 'waitlist_joined',
+    payload: { code: 'AB12-CD34', ...course, waitlistPosition: 3 },
+    ko: '[서로서로학교] ‘캘리그라피’ 대기 3번으로 접수되었습니다. 자리가 나면 알려 드립니다. 확인 코드 AB12-CD34',
+    en: "[Seoroseoro School] You're no. 3 on the waitlist for “Calligraphy”. We'll text you if a seat opens. Code: AB12-CD34",
+    subjectKo: '[서로서로학교] 대기 접수 안내',
+    subjectEn: "[Seoroseoro School] You're on the waitlist",
+  },
+  {
+    template: 'promoted_from_waitlist',
+    label: 'promoted_from_waitlist',
+    payload: { code: 'AB12-CD34', ...course },
+    ko: '[서로서로학교] 자리가 나서 ‘캘리그라피’ 수강이 확정되었습니다. 확인 코드 AB12-CD34',
+    en: "[Seoroseoro School] A seat opened up: you're now enrolled in “Calligraphy”. Code: AB12-CD34",
+    subjectKo: '[서로서로학교] 수강 확정 안내',
+    subjectEn: '[Seoroseoro School] A seat opened up for you',
+  },
+  {
+    template: 'enrolment_cancelled',
+    label: 'enrolment_cancelled',
+    payload: { code: 'AB12-CD34', ...course },
+    ko: '[서로서로학교] ‘캘리그라피’ 수강신청이 취소되었습니다. 확인 코드 AB12-CD34',
+    en: '[Seoroseoro School] Your registration for “Calligraphy” has been cancelled. Code: AB12-CD34',
+    subjectKo: '[서로서로학교] 수강신청 취소 안내',
+    subjectEn: '[Seoroseoro School] Registration cancelled',
+  },
+  {
+    template: 'lottery_result',
+    label: 'lottery_result (won)',
+    payload: { code: 'AB12-CD34', ...course, won: true, waitlistPosition: null },
+    ko: '[서로서로학교] ‘캘리그라피’ 추첨에 당첨되어 수강이 확정되었습니다. 확인 코드 AB12-CD34',
+    en: '[Seoroseoro School] You were drawn for “Calligraphy” and are enrolled. Code: AB12-CD34',
+    subjectKo: '[서로서로학교] 추첨 결과 안내',
+    subjectEn: '[Seoroseoro School] Lottery result',
+  },
+  {
+    template: 'lottery_result',
+    label: 'lottery_result (not drawn, waitlisted)',
+    payload: { code: 'AB12-CD34', ...course, won: false, waitlistPosition: 2 },
+    ko: '[서로서로학교] ‘캘리그라피’ 추첨 결과 대기 2번입니다. 자리가 나면 알려 드립니다. 확인 코드 AB12-CD34',
+    en: "[Seoroseoro School] Lottery result for “Calligraphy”: you're no. 2 on the waitlist. We'll text you if a seat opens. Code: AB12-CD34",
+    subjectKo: '[서로서로학교] 추첨 결과 안내',
+    subjectEn: '[Seoroseoro School] Lottery result',
+  },
+  {
+    template: 'lottery_result',
+    label: 'lottery_result (not drawn)',
+    payload: { code: 'AB12-CD34', ...course, won: false, waitlistPosition: null },
+    ko: '[서로서로학교] 아쉽게도 ‘캘리그라피’ 추첨에 당첨되지 않았습니다. 다른 강좌도 살펴봐 주세요.',
+    en: '[Seoroseoro School] Sorry, you were not drawn for “Calligraphy”. Other courses may still have seats.',
+    subjectKo: '[서로서로학교] 추첨 결과 안내',
+    subjectEn: '[Seoroseoro School] Lottery result',
+  },
+  {
+    template: 'meeting_reminder',
+    label: 'meeting_reminder',
+    payload: reminder,
+    ko: '[서로서로학교] ‘캘리그라피’ 수업 안내: 11월 29일(일) 오후 2:00~4:00, 용산아트홀 제3강의실. 확인 코드 AB12-CD34',
+    en: '[Seoroseoro School] Reminder: “Calligraphy” on Sun, Nov 29, 2:00–4:00 PM, Lecture Room 3, Yongsan Art Hall. Code: AB12-CD34',
+    subjectKo: '[서로서로학교] 수업 안내',
+    subjectEn: '[Seoroseoro School] Class reminder',
+  },
+  {
+    template: 'course_cancelled',
+    label: 'course_cancelled',
+    payload: { ...course },
+    ko: '[서로서로학교] ‘캘리그라피’ 강좌가 폐강되었습니다. 불편을 드려 죄송합니다.',
+    en: "[Seoroseoro School] “Calligraphy” has been cancelled. We're sorry for the inconvenience.",
+    subjectKo: '[서로서로학교] 폐강 안내',
+    subjectEn: '[Seoroseoro School] Course cancelled',
+  },
+  {
+    template: 'one_time_code',
+    label: 'one_time_code',
+    payload: { otp: '123456' },
+    ko: '[서로서로학교] 내 신청 조회 인증번호 123456 (5분간 유효). 다른 사람에게 알려 주지 마세요.',
+    en: "[Seoroseoro School] Your code to see your registrations: 123456 (valid 5 minutes). Don't share it with anyone.",
+    subjectKo: '[서로서로학교] 인증번호 안내',
+    subjectEn: '[Seoroseoro School] Your sign-in code',
+  },
+];
+
+function refusal(template: string, payload: unknown): string {
+  try {
+    renderNotification({ template, locale: 'ko', payload });
+  } catch (error) {
+    expect(error).toBeInstanceOf(NotificationTemplateError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('renderNotification', () => {
+  it('has a case here for every template', () => {
+    expect(new Set(cases.map((c) => c.template))).toEqual(new Set(NOTIFICATION_TEMPLATES));
+  });
+
+  for (const c of cases) {
+    it(`renders ${c.label} in Korean and English`, () => {
+      const ko = renderNotification({ template: c.template, locale: 'ko', payload: c.payload });
+      const en = renderNotification({ template: c.template, locale: 'en', payload: c.payload });
+      expect(ko).toEqual({ text: c.ko, subject: c.subjectKo });
+      expect(en).toEqual({ text: c.en, subject: c.subjectEn });
+    });
+  }
+
+  it('names the half of the day for both ends of a meeting that spans noon', () => {
+    const payload = { ...reminder, date: '2026-01-08', startTime: '11:30', endTime: '13:00' };
+    expect(renderNotification({ template: 'meeting_reminder', locale: 'ko', payload }).text).toBe(
+      '[서로서로학교] ‘캘리그라피’ 수업 안내: 1월 8일(목) 오전 11:30~오후 1:00, 용산아트홀 제3강의실. 확인 코드 AB12-CD34',
+    );
+    expect(renderNotification({ template: 'meeting_reminder', locale: 'en', payload }).text).toBe(
+      '[Seoroseoro School] Reminder: “Calligraphy” on Thu, Jan 8, 11:30 AM–1:00 PM, Lecture Room 3, Yongsan Art Hall. Code: AB12-CD34',
+    );
+    const morning = { ...reminder, startTime: '00:30', endTime: '09:05' };
+    expect(
+      renderNotification({ template: 'meeting_reminder', locale: 'en', payload: morning }).text,
+    ).toContain('12:30–9:05 AM');
+    const noon = { ...reminder, startTime: '12:00', endTime: '12:50' };
+    expect(
+      renderNotification({ template: 'meeting_reminder', locale: 'ko', payload: noon }).text,
+    ).toContain('오후 12:00~12:50');
+  });
+
+  it('falls back to the Korean title and place when the English one is blank', () => {
+    const payload = { ...reminder, courseTitleEn: ' ', venueEn: null, roomEn: '' };
+    expect(renderNotification({ template: 'meeting_reminder', locale: 'en', payload }).text).toBe(
+      '[Seoroseoro School] Reminder: “캘리그라피” on Sun, Nov 29, 2:00–4:00 PM, 제3강의실, 용산아트홀. Code: AB12-CD34',
+    );
+  });
+
+  it('refuses an unknown template', () => {
+    expect(refusal('birthday_greeting', {})).toBe(
+      "Unknown notification template 'birthday_greeting'",
+    );
+    // Not fooled by inherited object keys.
+    expect(refusal('toString', {})).toContain('Unknown notification template');
+  });
+
+  it('refuses a payload that does not fit its template, naming the fields', () => {
+    expect(refusal('enrolment_confirmed', { courseId: 'c', courseTitleKo: '강좌' })).toBe(
+      "Payload for notification template 'enrolment_confirmed' is invalid: code: Invalid input: expected string, received undefined",
+    );
+    expect(refusal('waitlist_joined', { code: 'X', ...course, waitlistPosition: 0 })).toMatch(
+      /waitlistPosition: /,
+    );
+    expect(refusal('lottery_result', { code: 'X', ...course, won: 'yes' })).toMatch(/won: /);
+    expect(refusal('meeting_reminder', { ...reminder, date: '2026-02-30' })).toContain(
+      'date: expected a calendar date YYYY-MM-DD',
+    );
+    expect(refusal('meeting_reminder', { ...reminder, startTime: '24:00' })).toContain(
+      'startTime: expected a time HH:MM',
+    );
+    expect(refusal('course_cancelled', null)).toContain('(payload): ');
+  });
+
+  it('does not repeat a rejected sign-in code in its error', () => {
+    const message = refusal('one_time_code', { otp: '12345X' });
+    expect(message).toContain('otp: expected six digits');
+    expect(message).not.toContain('12345X');
+  });
+
+  it('refuses an unsupported locale', () => {
+    expect(() =>
+      renderNotification({
+        template: 'one_time_code',
+        locale: 'ja' as 'ko',
+        payload: { otp: '123456' },
+      }),
+    ).toThrow(NotificationTemplateError);
+  });
+});
+
+describe('notificationExpiresAt', () => {
+  const createdAt = new Date('2026-01-08T05:00:00Z');
+
+  it('gives a sign-in code five minutes', () => {
+    expect(
+      notificationExpiresAt({ template: 'one_time_code', payload: { otp: '1' }, createdAt }),
+    ).toEqual(new Date('2026-01-08T05:05:00Z'));
+  });
+
+  it('lets a reminder go stale when its meeting starts (KST)', () => {
+    expect(
+      notificationExpiresAt({ template: 'meeting_reminder', payload: reminder, createdAt }),
+    ).toEqual(new Date('2026-11-29T05:00:00Z'));
+  });
+
+  it('never expires the other templates', () => {
+    for (const template of ['enrolment_confirmed', 'course_cancelled', 'lottery_result']) {
+      expect(notificationExpiresAt({ template, payload: {}, createdAt })).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,278 @@
+import { z } from 'zod';
+import { m } from '@seoro/i18n';
+import {
+  dateToDays,
+  kstInstant,
+  kstWeekday,
+  localize,
+  timeToMinutes,
+  type Locale,
+} from '@seoro/domain';
+
+/** How long a resident's sign-in code is accepted; a code delivered later is useless. */
+export const ONE_TIME_CODE_TTL_MS = 5 * 60_000;
+
+/**
+ * A template or payload the renderer refuses. Sending again cannot fix it, so the sender marks the
+ * row failed at once instead of retrying.
+ */
+export class NotificationTemplateError extends Error {
+  override name = 'NotificationTemplateError';
+}
+
+/** What a transport delivers: the SMS text (also the e-mail body) and an e-mail subject. */
+export interface RenderedNotification {
+  text: string;
+  subject: string;
+}
+
+const nonEmpty = z.string().trim().min(1);
+const calendarDate = z.string().refine((value) => isValid(() => dateToDays(value)), {
+  message: 'expected a calendar date YYYY-MM-DD',
+});
+const wallTime = z.string().refine((value) => isValid(() => timeToMinutes(value)), {
+  message: 'expected a time HH:MM',
+});
+const position = z.number().int().positive();
+// English titles may be blank when staff have not translated them yet; Korean is then shown.
+const course = {
+  courseId: nonEmpty,
+  courseTitleKo: nonEmpty,
+  courseTitleEn: z.string().nullish(),
+};
+
+const payloadSchemas = {
+  enrolment_confirmed: z.object({ code: nonEmpty, ...course }),
+  waitlist_joined: z.object({ code: nonEmpty, ...course, waitlistPosition: position }),
+  promoted_from_waitlist: z.object({ code: nonEmpty, ...course }),
+  enrolment_cancelled: z.object({ code: nonEmpty, ...course }),
+  lottery_result: z.object({
+    code: nonEmpty,
+    ...course,
+    won: z.boolean(),
+    waitlistPosition: position.nullable(),
+  }),
+  meeting_reminder: z.object({
+    code: nonEmpty,
+    ...course,
+    date: calendarDate,
+    startTime: wallTime,
+    endTime: wallTime,
+    venueKo: nonEmpty,
+    venueEn: z.string().nullish(),
+    roomKo: nonEmpty,
+    roomEn: z.string().nullish(),
+  }),
+  course_cancelled: z.object({ ...course }),
+  one_time_code: z.object({ otp: z.string().regex(/^\d{6}$/, 'expected six digits') }),
+} as const;
+
+/** The templates the services may put in the outbox. */
+export type NotificationTemplate = keyof typeof payloadSchemas;
+
+/** The payload each template expects, for code that writes outbox rows. */
+export type NotificationPayload<T extends NotificationTemplate> = z.input<
+  (typeof payloadSchemas)[T]
+>;
+
+/** Every template name, in a stable order. */
+export const NOTIFICATION_TEMPLATES = Object.keys(payloadSchemas) as NotificationTemplate[];
+
+type Parsed<T extends NotificationTemplate> = z.output<(typeof payloadSchemas)[T]>;
+type Renderers = {
+  [T in NotificationTemplate]: (p: Parsed<T>, locale: Locale) => { body: string; subject: string };
+};
+
+const title = (
+  p: { courseTitleKo: string; courseTitleEn?: string | null | undefined },
+  l: Locale,
+) => localize({ ko: p.courseTitleKo, en: p.courseTitleEn ?? null }, l);
+
+const renderers: Renderers = {
+  enrolment_confirmed: (p, locale) => ({
+    body: m.notify_enrolment_confirmed({ course: title(p, locale), code: p.code }, { locale }),
+    subject: m.notify_subject_enrolment_confirmed({}, { locale }),
+  }),
+  waitlist_joined: (p, locale) => ({
+    body: m.notify_waitlist_joined(
+      { course: title(p, locale), code: p.code, position: String(p.waitlistPosition) },
+      { locale },
+    ),
+    subject: m.notify_subject_waitlist_joined({}, { locale }),
+  }),
+  promoted_from_waitlist: (p, locale) => ({
+    body: m.notify_promoted_from_waitlist({ course: title(p, locale), code: p.code }, { locale }),
+    subject: m.notify_subject_promoted_from_waitlist({}, { locale }),
+  }),
+  enrolment_cancelled: (p, locale) => ({
+    body: m.notify_enrolment_cancelled({ course: title(p, locale), code: p.code }, { locale }),
+    subject: m.notify_subject_enrolment_cancelled({}, { locale }),
+  }),
+  lottery_result: (p, locale) => {
+    const courseTitle = title(p, locale);
+    const body = p.won
+      ? m.notify_lottery_won({ course: courseTitle, code: p.code }, { locale })
+      : p.waitlistPosition !== null
+        ? m.notify_lottery_waitlisted(
+            { course: courseTitle, code: p.code, position: String(p.waitlistPosition) },
+            { locale },
+          )
+        : m.notify_lottery_lost({ course: courseTitle }, { locale });
+    return { body, subject: m.notify_subject_lottery_result({}, { locale }) };
+  },
+  meeting_reminder: (p, locale) => ({
+    body: m.notify_meeting_reminder(
+      {
+        course: title(p, locale),
+        code: p.code,
+        date: formatDate(p.date, locale),
+        time: formatTimeRange(p.startTime, p.endTime, locale),
+        place: m.notify_place(
+          {
+            venue: localize({ ko: p.venueKo, en: p.venueEn ?? null }, locale),
+            room: localize({ ko: p.roomKo, en: p.roomEn ?? null }, locale),
+          },
+          { locale },
+        ),
+      },
+      { locale },
+    ),
+    subject: m.notify_subject_meeting_reminder({}, { locale }),
+  }),
+  course_cancelled: (p, locale) => ({
+    body: m.notify_course_cancelled({ course: title(p, locale) }, { locale }),
+    subject: m.notify_subject_course_cancelled({}, { locale }),
+  }),
+  one_time_code: (p, locale) => ({
+    body: m.notify_one_time_code({ otp: p.otp }, { locale }),
+    subject: m.notify_subject_one_time_code({}, { locale }),
+  }),
+};
+
+/**
+ * The text and subject of an outbox row in its own language. Throws `NotificationTemplateError`
+ * for an unknown template or a payload that does not match the template.
+ *
+ * @example
+ * renderNotification({ template: 'one_time_code', locale: 'ko', payload: { otp: '123456' } }).text
+ * // '[서로서로학교] 내 신청 조회 인증번호 123456 (5분간 유효). 다른 사람에게 알려 주지 마세요.'
+ */
+export function renderNotification(row: {
+  template: string;
+  locale: Locale;
+  payload: unknown;
+}): RenderedNotification {
+  if (row.locale !== 'ko' && row.locale !== 'en') {
+    throw new NotificationTemplateError(`Unsupported notification locale '${String(row.locale)}'`);
+  }
+  const template = asTemplate(row.template);
+  const payload = parsePayload(template, row.payload);
+  const render = renderers[template] as (
+    p: unknown,
+    locale: Locale,
+  ) => { body: string; subject: string };
+  const { body, subject } = render(payload, row.locale);
+  const tag = m.notify_tag({}, { locale: row.locale });
+  return { text: `${tag} ${body}`, subject: `${tag} ${subject}` };
+}
+
+/**
+ * When a row is no longer worth delivering (a sign-in code past its lifetime, a reminder for a
+ * meeting that has started), or null if it never goes stale. Null for payloads it cannot read;
+ * rendering reports those.
+ */
+export function notificationExpiresAt(row: {
+  template: string;
+  payload: unknown;
+  createdAt: Date;
+}): Date | null {
+  if (row.template === 'one_time_code') {
+    return new Date(row.createdAt.getTime() + ONE_TIME_CODE_TTL_MS);
+  }
+  if (row.template === 'meeting_reminder') {
+    const parsed = payloadSchemas.meeting_reminder.safeParse(row.payload);
+    return parsed.success ? kstInstant(parsed.data.date, parsed.data.startTime) : null;
+  }
+  return null;
+}
+
+function asTemplate(name: string): NotificationTemplate {
+  if (Object.hasOwn(payloadSchemas, name)) return name as NotificationTemplate;
+  throw new NotificationTemplateError(`Unknown notification template '${name}'`);
+}
+
+function parsePayload(template: NotificationTemplate, payload: unknown): unknown {
+  const result = payloadSchemas[template].safeParse(payload);
+  if (result.success) return result.data;
+  // Paths and reasons only: the values may be a sign-in code or a phone number.
+  const problems = result.error.issues
+    .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+    .join('; ');
+  throw new NotificationTemplateError(
+    `Payload for notification template '${template}' is invalid: ${problems}`,
+  );
+}
+
+const WEEKDAYS = [
+  m.notify_weekday_0,
+  m.notify_weekday_1,
+  m.notify_weekday_2,
+  m.notify_weekday_3,
+  m.notify_weekday_4,
+  m.notify_weekday_5,
+  m.notify_weekday_6,
+] as const;
+const MONTHS = [
+  m.notify_month_1,
+  m.notify_month_2,
+  m.notify_month_3,
+  m.notify_month_4,
+  m.notify_month_5,
+  m.notify_month_6,
+  m.notify_month_7,
+  m.notify_month_8,
+  m.notify_month_9,
+  m.notify_month_10,
+  m.notify_month_11,
+  m.notify_month_12,
+] as const;
+
+/** '2026-11-29' → '11월 29일(일)' / 'Sun, Nov 29' (the date is already a KST calendar date). */
+function formatDate(date: string, locale: Locale): string {
+  const [, month = 1, day = 1] = date.split('-').map(Number);
+  const monthName = MONTHS[month - 1]!({}, { locale });
+  const weekday = WEEKDAYS[kstWeekday(date)]!({}, { locale });
+  return m.notify_date({ month: monthName, day: String(day), weekday }, { locale });
+}
+
+/**
+ * '14:00'–'16:00' → '오후 2:00~4:00' / '2:00–4:00 PM'; the half of the day is named once when both
+ * ends share it. 00:30 is 12:30 AM, as on a Korean or English clock.
+ */
+function formatTimeRange(start: string, end: string, locale: Locale): string {
+  const a = twelveHour(start);
+  const b = twelveHour(end);
+  if (a.pm === b.pm) {
+    const range = a.pm ? m.notify_time_range_pm : m.notify_time_range_am;
+    return range({ start: a.clock, end: b.clock }, { locale });
+  }
+  const stamp = (t: { clock: string; pm: boolean }) =>
+    (t.pm ? m.notify_time_pm : m.notify_time_am)({ time: t.clock }, { locale });
+  return m.notify_time_range({ start: stamp(a), end: stamp(b) }, { locale });
+}
+
+function twelveHour(time: string): { clock: string; pm: boolean } {
+  const minutes = timeToMinutes(time);
+  const hours = Math.floor(minutes / 60);
+  const clock = `${hours % 12 === 0 ? 12 : hours % 12}:${String(minutes % 60).padStart(2, '0')}`;
+  return { clock, pm: hours >= 12 };
+}
+
+function isValid(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
