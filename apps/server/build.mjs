@@ -1,9 +1,10 @@
 // Bundles the server and the workspace packages it uses into dist/index.js. npm dependencies stay
-// external (native libSQL bindings cannot be bundled); the SvelteKit and kiosk builds are loaded
-// from their own packages at run time.
+// external (native libSQL bindings cannot be bundled) and are resolved from this package at run
+// time, so each must be one of its own dependencies: the build checks that and names any missing.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 
-await build({
+const result = await build({
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
   bundle: true,
@@ -11,6 +12,7 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
   plugins: [
     {
@@ -23,4 +25,34 @@ await build({
     },
   ],
 });
-console.log('server bundled: dist/index.js');
+
+const require = createRequire(new URL('./package.json', import.meta.url));
+const externals = new Set(
+  Object.values(result.metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external && !i.path.startsWith('node:'))
+    .map((i) => i.path),
+);
+const missing = [...externals].filter((name) => {
+  try {
+    require.resolve(name);
+    return false;
+  } catch {
+    try {
+      // Packages without a CommonJS entry still have their package.json.
+      const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
+      require.resolve(`${pkg}/package.json`);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+});
+if (missing.length > 0) {
+  console.error(
+    `The server bundle imports packages that apps/server does not depend on: ${missing.join(', ')}.\n` +
+      'Add them to apps/server/package.json dependencies (as "catalog:").',
+  );
+  process.exit(1);
+}
+console.log(`server bundled: dist/index.js (${externals.size} external packages, all resolvable)`);

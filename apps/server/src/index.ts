@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { pluginHookHandlers } from '@seoro/api';
 import { Database } from '@seoro/db';
 import { seedDemoData, DEMO_CHECK_IN_CODE } from '@seoro/db/seed';
-import { createServiceContext } from '@seoro/services';
+import { createNotificationSender, createServiceContext, transportsFromEnv } from '@seoro/services';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
@@ -68,6 +68,17 @@ async function main() {
     publicOrigin: config.publicOrigin,
   });
 
+  // Notifications leave through the outbox; with no transport configured they go to this log.
+  const transports = transportsFromEnv(process.env, {
+    log: (line: string) => logger.info({ notification: line }, 'notification (console transport)'),
+  });
+  logger.info(
+    { sms: transports.sms.name, email: transports.email.name },
+    'notification transports',
+  );
+  const sender = createNotificationSender({ database, transports, log: logger });
+  sender.start();
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/` },
@@ -86,6 +97,7 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(async () => {
+      await sender.stop();
       await database.close();
       logger.info('stopped');
       process.exit(0);
