@@ -1,0 +1,271 @@
+/**
+ * `pnpm bench`: the registration path measured against the transport's ceiling and against raw
+ * libSQL write transactions, all in one run on this machine, over loopback only.
+ *
+ *   ping_rps      a tRPC query through the same server stack that touches no database
+ *   raw_tx_per_s  registration-shaped write transactions straight on libSQL, no HTTP
+ *   rps           the registration rush: 200 connections, unique residents, 10-seat courses
+ *   p50/p99_ms    registration latency at a fixed arrival rate of 2,000 requests/s
+ *   ratio         rps / ping_rps
+ *
+ * Writes a report under bench/results/ and ends by printing one JSON line.
+ */
+import autocannon, { type Result } from 'autocannon';
+import { createClient } from '@libsql/client';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '@seoro/db';
+import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 200;
+const FIXED_RATE = 2000;
+const COURSES = 400;
+const CAPACITY = 10;
+
+const here = import.meta.dirname;
+const dir = mkdtempSync(join(tmpdir(), 'seoro-bench-'));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh database with one open term and `COURSES` courses of `CAPACITY` seats. */
+async function prepare(file: string): Promise<string[]> {
+  const database = await Database.open({ url: `file:${file}` });
+  await database.migrate();
+  const { roomId } = await makeRoom(database);
+  const term = await makeTerm(database, { perResidentLimit: null });
+  const ids: string[] = [];
+  for (let i = 0; i < COURSES; i++) {
+    ids.push((await makeCourse(database, { termId: term.id, roomId }, { capacity: CAPACITY })).id);
+  }
+  await database.close();
+  return ids;
+}
+
+let residentNo = 0;
+/** A new resident each time: a Hangul name and a unique 010 number. */
+function nextResident() {
+  const n = residentNo++;
+  const name = String.fromCharCode(
+    0xac00 + (n % 11172),
+    0xac00 + ((n * 7) % 11172),
+    0xac00 + ((n * 13) % 11172),
+  );
+  const digits = String(20_000_000 + n).padStart(8, '0');
+  return { name, phone: `010-${digits.slice(0, 4)}-${digits.slice(4)}` };
+}
+
+async function startServer(file: string, port: number) {
+  let output = '';
+  const child = spawn(process.execPath, [join(here, '..', 'dist', 'index.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${file}`,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      NOTIFY_FILE: join(dir, 'notifications.jsonl'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, base, output: () => output };
+}
+
+function registrationRequests(base: string, courseIds: string[]): autocannon.Options {
+  const origin = base;
+  let i = 0;
+  return {
+    url: base,
+    requests: [
+      {
+        method: 'POST',
+        path: '/trpc/registration.register',
+        headers: { 'content-type': 'application/json', origin },
+        setupRequest: (req: autocannon.Request) => {
+          const r = nextResident();
+          const courseId = courseIds[i++ % courseIds.length]!;
+          return {
+            ...req,
+            body: JSON.stringify({ courseId, name: r.name, phone: r.phone, consent: true }),
+          };
+        },
+      },
+    ],
+  };
+}
+
+const run = (opts: autocannon.Options) =>
+  new Promise<Result>((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+
+const count5xx = (r: Result) =>
+  Object.entries(r.statusCodeStats ?? {})
+    .filter(([code]) => Number(code) >= 500)
+    .reduce((sum, [, v]) => sum + (v as { count: number }).count, 0);
+
+/** Registration-shaped transactions on libSQL directly: the write path without HTTP or tRPC. */
+async function rawTransactions(seconds: number): Promise<number> {
+  const file = join(dir, 'raw.db');
+  const courseIds = await prepare(file);
+  const client = createClient({ url: `file:${file}`, timeout: 5000 });
+  const term = (await client.execute('select id from terms limit 1')).rows[0]!.id as string;
+  let done = 0;
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const r = nextResident();
+    const courseId = courseIds[done % courseIds.length]!;
+    const residentId = randomUUID();
+    const now = Date.now();
+    const tx = await client.transaction('write');
+    try {
+      await tx.execute({
+        sql: 'select c.*, t.* from courses c join terms t on t.id = c.term_id where c.id = ?',
+        args: [courseId],
+      });
+      await tx.execute({ sql: 'select id from residents where phone_e164 = ?', args: [r.phone] });
+      await tx.execute({
+        sql: 'insert into residents (id, name, phone_e164, consented_at, consent_version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+        args: [
+          residentId,
+          r.name,
+          `+82${r.phone.replace(/-/g, '').slice(1)}`,
+          now,
+          'bench',
+          now,
+          now,
+        ],
+      });
+      await tx.execute({
+        sql: "select count(*) from enrolments where course_id = ? and resident_id = ? and status <> 'cancelled'",
+        args: [courseId, residentId],
+      });
+      await tx.execute({
+        sql: "select sum(status = 'confirmed'), sum(status = 'waitlisted'), max(queue_no) from enrolments where course_id = ?",
+        args: [courseId],
+      });
+      const enrolmentId = randomUUID();
+      await tx.execute({
+        sql: "insert into enrolments (id, course_id, resident_id, status, channel, code, queue_no, created_at, updated_at) values (?, ?, ?, 'confirmed', 'web', ?, ?, ?, ?)",
+        args: [enrolmentId, courseId, residentId, randomUUID().slice(0, 9), done, now, now],
+      });
+      await tx.execute({
+        sql: "insert into outbox (id, template, channel, recipient, locale, payload, status, attempts, next_attempt_at, created_at) values (?, 'enrolment_confirmed', 'sms', ?, 'ko', '{}', 'pending', 0, ?, ?)",
+        args: [randomUUID(), r.phone, now, now],
+      });
+      await tx.execute({
+        sql: "insert into audit_log (at, actor_type, action, subject_type, subject_id) values (?, 'resident', 'enrolment.create', 'enrolment', ?)",
+        args: [now, enrolmentId],
+      });
+      await tx.commit();
+      done++;
+    } finally {
+      tx.close();
+    }
+  }
+  void term;
+  client.close();
+  return done / seconds;
+}
+
+async function main() {
+  mkdirSync(join(here, 'results'), { recursive: true });
+  const file = join(dir, 'bench.db');
+  const courseIds = await prepare(file);
+  const server = await startServer(file, await freePort());
+  try {
+    // Warm up the JIT and the page cache.
+    await run({ url: `${server.base}/trpc/system.ping`, connections: 50, duration: 2 });
+
+    const ping = await run({
+      url: `${server.base}/trpc/system.ping`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
+    const rush = await run({
+      ...registrationRequests(server.base, courseIds),
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
+    const fixed = await run({
+      ...registrationRequests(server.base, courseIds),
+      connections: CONNECTIONS,
+      overallRate: FIXED_RATE,
+      duration: DURATION_S,
+    });
+
+    const db = createClient({ url: `file:${file}` });
+    const perCourse = await db.execute(
+      "select course_id, sum(status = 'confirmed') as confirmed, count(*) as n from enrolments group by course_id",
+    );
+    const synchronous = Number((await db.execute('PRAGMA synchronous')).rows[0]![0]);
+    db.close();
+    const confirmed = perCourse.rows.reduce((s, r) => s + Number(r.confirmed), 0);
+    const offered = courseIds.length * CAPACITY;
+    const overbooked = perCourse.rows.filter((r) => Number(r.confirmed) > CAPACITY).length;
+    const underfilled = perCourse.rows.filter(
+      (r) => Number(r.confirmed) < Math.min(CAPACITY, Number(r.n)),
+    ).length;
+
+    const raw_tx_per_s = await rawTransactions(Math.min(DURATION_S, 5));
+
+    const summary = {
+      rps: Math.round(rush.requests.average),
+      ping_rps: Math.round(ping.requests.average),
+      raw_tx_per_s: Math.round(raw_tx_per_s),
+      ratio: Number((rush.requests.average / ping.requests.average).toFixed(3)),
+      p50_ms: fixed.latency.p50,
+      p99_ms: fixed.latency.p99,
+      fixed_rate_achieved_rps: Math.round(fixed.requests.average),
+      errors_5xx: count5xx(ping) + count5xx(rush) + count5xx(fixed),
+      errors_other: rush.errors + fixed.errors + ping.errors,
+      busy_errors: (server.output().match(/SQLITE_BUSY/g) ?? []).length,
+      confirmed,
+      capacity: offered,
+      overbooked_courses: overbooked,
+      underfilled_courses: underfilled,
+      synchronous: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][synchronous] ?? String(synchronous),
+      cpus: cpus().length,
+      node: process.version,
+      duration_s: DURATION_S,
+    };
+    const report = join(
+      here,
+      'results',
+      `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    );
+    writeFileSync(report, JSON.stringify({ summary, ping, rush, fixed }, null, 2));
+    console.error(`report: ${report}`);
+    console.log(JSON.stringify(summary));
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
