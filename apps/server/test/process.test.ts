@@ -4,63 +4,30 @@
  * closes the database and exits 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { createClient } from '@libsql/client';
+import { endServer, startServer, type ServerProcess } from './support/spawn-server';
 
-const serverEntry = join(import.meta.dirname, '..', 'dist', 'index.js');
 let dir: string;
-let child: ChildProcess;
+let server: ServerProcess | undefined;
 let base: string;
-let output = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, ms = 20_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not become healthy:\n${output}`);
-}
+const output = () => server?.output() ?? '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'seoro-process-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, [serverEntry], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${join(dir, 'nested', 'app.db')}`,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startServer({
+    databaseUrl: `file:${join(dir, 'nested', 'app.db')}`,
+    env: { LOG_LEVEL: 'info' },
   });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  await waitForHealth(`${base}/healthz`);
+  base = server.base;
 }, 30_000);
 
-afterAll(() => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+afterAll(async () => {
+  await endServer(server);
   rmSync(dir, { recursive: true, force: true });
-});
+}, 30_000);
 
 describe('the server process', () => {
   it('creates, migrates and seeds the database on first start', async () => {
@@ -69,7 +36,7 @@ describe('the server process', () => {
     db.close();
     expect(terms.rows.map((r) => r.slug)).toContain('2026-1');
     expect(terms.rows).toHaveLength(2);
-    expect(output).toContain('demo data created');
+    expect(output()).toContain('demo data created');
   });
 
   it('serves the site with its own CSP, the kiosk and the API on one port', async () => {
@@ -104,25 +71,22 @@ describe('the server process', () => {
   it('logs one JSON line per request without confirmation codes', async () => {
     await fetch(`${base}/registrations/DEM1-2026`);
     await new Promise((r) => setTimeout(r, 200));
-    const lines = output
+    const lines = output()
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     const line = lines.find((l) => l.path === '/registrations/:code');
     expect(line).toMatchObject({ method: 'GET', status: 200 });
-    expect(output).not.toContain('/registrations/DEM1-2026');
+    expect(output()).not.toContain('/registrations/DEM1-2026');
   });
 
   it('finishes a request in flight on SIGTERM, closes the database and exits 0', async () => {
     const inFlight = fetch(`${base}/`);
     await new Promise((r) => setTimeout(r, 5));
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
-    child.kill('SIGTERM');
+    process.kill(server!.pid, 'SIGTERM');
     expect((await inFlight).status).toBe(200);
-    expect(await exited).toBe(0);
-    expect(output).toContain('"msg":"stopped"');
+    expect((await server!.exited).code).toBe(0);
+    expect(output()).toContain('"msg":"stopped"');
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   });
 });
