@@ -29,6 +29,7 @@ export const DOMAIN_ERROR_CODES = [
   'capacity_below_confirmed',
   'reason_required',
   'enrolment_not_found',
+  'lottery_not_due',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

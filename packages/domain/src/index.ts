@@ -2,6 +2,7 @@ export * from './capacity';
 export * from './code';
 export * from './errors';
 export * from './limits';
+export * from './lottery';
 export * from './name';
 export * from './phone';
 export * from './schedule';

@@ -17,3 +17,4 @@ export * from './registration/change-course-capacity';
 export * from './registration/move-waitlist-entry';
 export * from './registration/cancel-by-code';
 export * from './notifications';
+export * from './lottery/draw-course-lottery';

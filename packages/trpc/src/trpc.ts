@@ -59,6 +59,7 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   capacity_below_confirmed: 'CONFLICT',
   reason_required: 'BAD_REQUEST',
   enrolment_not_found: 'NOT_FOUND',
+  lottery_not_due: 'CONFLICT',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */

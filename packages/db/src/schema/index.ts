@@ -12,3 +12,4 @@ export * from './staff';
 export * from './audit';
 export * from './outbox';
 export * from './idempotency';
+export * from './lottery';

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { courses, enrolments, outbox, residents, type Tx } from '@seoro/db';
-import { seatsToPromote, type Locale } from '@seoro/domain';
+import { lotterySeats, seatsToPromote, type Locale } from '@seoro/domain';
 import { randomUUID } from 'node:crypto';
 
 /** One person moved up from the waitlist. */
@@ -21,7 +21,12 @@ export async function promoteFromWaitlist(
   now: Date,
   locale: Locale = 'ko',
 ): Promise<Promotion[]> {
-  if (course.mode !== 'first_come' || course.status !== 'open') return [];
+  // Lottery courses have no waitlist before their draw; after it, freed seats go down the draw's
+  // waitlist like any other, keeping the seats held for on-site signup free.
+  if (course.status !== 'open') return [];
+  const seats =
+    course.mode === 'lottery' ? lotterySeats(course.capacity, course.onsiteSeats) : course.capacity;
+  if (seats < 1) return [];
   const [counts] = await tx
     .select({
       confirmed: sql<number>`coalesce(sum(case when ${enrolments.status} = 'confirmed' then 1 else 0 end), 0)`,
@@ -30,7 +35,7 @@ export async function promoteFromWaitlist(
     .from(enrolments)
     .where(eq(enrolments.courseId, course.id));
   const n = seatsToPromote({
-    capacity: course.capacity,
+    capacity: seats,
     confirmed: Number(counts?.confirmed ?? 0),
     waitlisted: Number(counts?.waitlisted ?? 0),
   });

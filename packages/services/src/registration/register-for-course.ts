@@ -49,7 +49,7 @@ export interface RegisterInput {
 
 export interface RegisterResult {
   code: string;
-  status: 'confirmed' | 'waitlisted';
+  status: 'confirmed' | 'waitlisted' | 'lottery_pending';
   waitlistPosition: number | null;
   courseId: string;
   enrolmentId: string;
@@ -172,11 +172,20 @@ export async function registerForCourse(
       })
       .from(enrolments)
       .where(eq(enrolments.courseId, row.course.id));
-    const decision = decideEnrolment({
-      capacity: row.course.capacity,
-      confirmed: Number(counts?.confirmed ?? 0),
-      waitlisted: Number(counts?.waitlisted ?? 0),
-    });
+    // A lottery course takes applications; seats are decided by the draw at the close.
+    const decision:
+      | { status: 'confirmed' }
+      | { status: 'waitlisted'; position: number }
+      | {
+          status: 'lottery_pending';
+        } =
+      row.course.mode === 'lottery'
+        ? { status: 'lottery_pending' }
+        : decideEnrolment({
+            capacity: row.course.capacity,
+            confirmed: Number(counts?.confirmed ?? 0),
+            waitlisted: Number(counts?.waitlisted ?? 0),
+          });
 
     const code = await uniqueCode(ctx, tx);
     const enrolmentId = randomUUID();
@@ -192,22 +201,24 @@ export async function registerForCourse(
       updatedAt: now,
     });
     const waitlistPosition = decision.status === 'waitlisted' ? decision.position : null;
-    await tx.insert(outbox).values({
-      id: randomUUID(),
-      template: decision.status === 'confirmed' ? 'enrolment_confirmed' : 'waitlist_joined',
-      channel: 'sms',
-      recipient: phone.e164,
-      locale: input.locale,
-      payload: {
-        code,
-        courseId: row.course.id,
-        courseTitleKo: row.course.titleKo,
-        courseTitleEn: row.course.titleEn,
-        waitlistPosition,
-      },
-      nextAttemptAt: now,
-      createdAt: now,
-    });
+    // Lottery applicants hear from us once, with the result of the draw.
+    if (decision.status !== 'lottery_pending')
+      await tx.insert(outbox).values({
+        id: randomUUID(),
+        template: decision.status === 'confirmed' ? 'enrolment_confirmed' : 'waitlist_joined',
+        channel: 'sms',
+        recipient: phone.e164,
+        locale: input.locale,
+        payload: {
+          code,
+          courseId: row.course.id,
+          courseTitleKo: row.course.titleKo,
+          courseTitleEn: row.course.titleEn,
+          waitlistPosition,
+        },
+        nextAttemptAt: now,
+        createdAt: now,
+      });
     await tx.insert(auditLog).values({
       at: now,
       actorType: 'resident',

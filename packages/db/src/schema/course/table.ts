@@ -31,6 +31,12 @@ export const courses = sqliteTable(
     mode: text('mode', { enum: ['first_come', 'lottery'] })
       .notNull()
       .default('first_come'),
+    /** Lottery courses: seats held back from the draw for on-site signup at the kiosk. */
+    onsiteSeats: integer('onsite_seats').notNull().default(0),
+    /** Lottery courses: residents who have never attended are drawn before everyone else. */
+    lotteryPriorityNewcomers: integer('lottery_priority_newcomers', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     status: text('status', { enum: ['open', 'cancelled'] })
       .notNull()
       .default('open'),
