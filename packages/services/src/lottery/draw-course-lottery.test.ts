@@ -156,15 +156,13 @@ describe('lottery', () => {
     for (const person of people.slice(0, 4)) {
       const e = await makeEnrolment(database, { courseId: earlier.id, residentId: person.id });
       await database.write((tx) =>
-        tx
-          .insert(attendance)
-          .values({
-            id: `att-${e.id}`,
-            enrolmentId: e.id,
-            meetingId: meeting.id!,
-            checkedInAt: meeting.startsAt!,
-            method: 'qr',
-          }),
+        tx.insert(attendance).values({
+          id: `att-${e.id}`,
+          enrolmentId: e.id,
+          meetingId: meeting.id!,
+          checkedInAt: meeting.startsAt!,
+          method: 'qr',
+        }),
       );
     }
     setNow(CLOSED);
