@@ -9,7 +9,12 @@ import { serve } from '@hono/node-server';
 import { pluginHookHandlers } from '@seoro/api';
 import { Database } from '@seoro/db';
 import { seedDemoData, DEMO_CHECK_IN_CODE } from '@seoro/db/seed';
-import { createNotificationSender, createServiceContext, transportsFromEnv } from '@seoro/services';
+import {
+  createNotificationSender,
+  createServiceContext,
+  drawDueLotteries,
+  transportsFromEnv,
+} from '@seoro/services';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
@@ -79,6 +84,22 @@ async function main() {
   const sender = createNotificationSender({ database, transports, log: logger });
   sender.start();
 
+  // Lottery courses are drawn when their registration window closes.
+  const drawLotteries = () =>
+    drawDueLotteries(services)
+      .then((draws) => {
+        for (const d of draws) {
+          logger.info(
+            { courseId: d.courseId, seed: d.seed, winners: d.winners.length },
+            'lottery drawn',
+          );
+        }
+      })
+      .catch((error) => logger.error({ err: error }, 'lottery draw failed'));
+  void drawLotteries();
+  const lotteryTimer = setInterval(drawLotteries, 60_000);
+  lotteryTimer.unref();
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/` },
@@ -97,6 +118,7 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(async () => {
+      clearInterval(lotteryTimer);
       await sender.stop();
       await database.close();
       logger.info('stopped');
