@@ -3,7 +3,7 @@
  * not-found pages, the kiosk in English, its accessibility modes and the idle warning.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, fixtures, screenshot } from './support';
+import { expectAccessible, fixtures, queryDb, screenshot } from './support';
 
 test('the privacy notice states purpose, items, retention and rights', async ({ page }) => {
   await page.goto('/');
@@ -34,6 +34,27 @@ test('the course page in English on a phone', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neighbourhood Photo Walks');
   await expect(page.getByRole('button', { name: /register/i })).toBeVisible();
   await expectAccessible(page, 'course (en)');
+});
+
+test('a lottery draw is published and anyone can re-run it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/courses/${fixtures().lotteryCourseId}`);
+  await page.getByRole('link', { name: '추첨 결과와 확인 방법 보기' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '추첨 결과 공개' })).toBeVisible();
+  const winners = (await page.getByTestId('winners').innerText())
+    .split(',')
+    .map((s) => Number(s.trim()));
+  expect(winners).toHaveLength(2);
+  await expect(page.getByRole('cell', { name: '5', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '이 브라우저에서 다시 계산하기' }).click();
+  await expect(page.getByText('다시 계산한 결과가 공개된 결과와 같습니다.')).toBeVisible();
+  await expectAccessible(page, 'lottery page');
+  await screenshot(page, 'web-lottery');
+  const confirmed = await queryDb<{ n: number }>(
+    "select count(*) as n from enrolments where course_id = ? and status = 'confirmed'",
+    [fixtures().lotteryCourseId],
+  );
+  expect(Number(confirmed[0]!.n)).toBe(2);
 });
 
 test.describe('kiosk', () => {

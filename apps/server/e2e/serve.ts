@@ -6,7 +6,14 @@
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '@seoro/db';
-import { makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
+import {
+  makeCourse,
+  makeEnrolment,
+  makeMeeting,
+  makeResident,
+  makeRoom,
+  makeTerm,
+} from '@seoro/db/test';
 import { kstDateOf, kstInstant } from '@seoro/domain';
 
 const dir = join(import.meta.dirname, '..', 'e2e-output', 'db');
@@ -52,10 +59,35 @@ await makeMeeting(
   120,
   { seq: 1 },
 );
+// A lottery course whose window has closed: the server draws it when it starts.
+const closedTerm = await makeTerm(database, {
+  nameKo: '2026년 추첨 기수',
+  nameEn: '2026 Lottery Term',
+  registrationOpensAt: new Date(now - 10 * 86_400_000),
+  registrationClosesAt: new Date(now - 3_600_000),
+});
+const lottery = await makeCourse(
+  database,
+  { termId: closedTerm.id, roomId },
+  { capacity: 2, mode: 'lottery', titleKo: '목공 기초', titleEn: 'Woodworking Basics' },
+);
+for (let i = 1; i <= 5; i++) {
+  const resident = await makeResident(database, { name: '응모자', phoneE164: `+82107000000${i}` });
+  await makeEnrolment(
+    database,
+    { courseId: lottery.id, residentId: resident.id },
+    { status: 'lottery_pending', queueNo: i },
+  );
+}
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
-  JSON.stringify({ url, smallCourseId: small.id, roomyCourseId: roomy.id }),
+  JSON.stringify({
+    url,
+    smallCourseId: small.id,
+    roomyCourseId: roomy.id,
+    lotteryCourseId: lottery.id,
+  }),
 );
 
 process.env.DATABASE_URL = url;

@@ -5,7 +5,12 @@ import { createClient } from '@libsql/client';
 import { expect, type Page } from '@playwright/test';
 
 /** Rows the server fixture made for this run (written by e2e/serve.ts). */
-export function fixtures(): { url: string; smallCourseId: string; roomyCourseId: string } {
+export function fixtures(): {
+  url: string;
+  smallCourseId: string;
+  roomyCourseId: string;
+  lotteryCourseId: string;
+} {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),
   );

@@ -83,5 +83,9 @@ describe('requestLog', () => {
     });
     expect(JSON.stringify(lines)).not.toContain('7KQ2');
     expect(redactPath('/a/ABCD-EFGH/b')).toBe('/a/:code/b');
+    expect(redactPath('/registrations/abcdefgh')).toBe('/registrations/:code');
+    // Ids that merely contain such a run stay readable.
+    const id = '/courses/eedae4a0-ab08-41da-9365-ed2b408346df';
+    expect(redactPath(id)).toBe(id);
   });
 });

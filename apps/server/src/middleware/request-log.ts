@@ -15,8 +15,10 @@ export interface RequestLogOptions {
 }
 
 /** Confirmation codes are secrets; they never reach the log. */
-const CODE_IN_PATH = /[0-9A-Za-z]{4}-[0-9A-Za-z]{4}/g;
-export const redactPath = (path: string) => path.replace(CODE_IN_PATH, ':code');
+const CODE_SEGMENT = /(?<=\/)[0-9A-Za-z]{4}-[0-9A-Za-z]{4}(?=\/|$)/g;
+const REGISTRATION_PAGE = /(?<=\/registrations\/)[^/]+/;
+export const redactPath = (path: string) =>
+  path.replace(REGISTRATION_PAGE, ':code').replace(CODE_SEGMENT, ':code');
 
 /**
  * One structured log line per request (method, path, status, duration, request id), and an

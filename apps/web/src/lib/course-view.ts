@@ -60,6 +60,8 @@ export function scheduleText(
   course: Pick<CourseCard, 'weekday' | 'startTime' | 'endTime'>,
   locale: Locale,
 ) {
+  // A course staff have not scheduled yet has no slot to show.
+  if (!course.startTime || !course.endTime) return m.web_schedule_tbd({}, { locale });
   return formatWeekly(course.weekday, course.startTime, course.endTime, locale);
 }
 
@@ -68,6 +70,7 @@ export function periodText(
   course: Pick<CourseCard, 'firstDate' | 'lastDate' | 'meetingCount'>,
   locale: Locale,
 ): string {
+  if (!course.firstDate || !course.lastDate) return m.web_schedule_tbd({}, { locale });
   return m.web_course_period(
     {
       range: formatDateRange(course.firstDate, course.lastDate, locale),

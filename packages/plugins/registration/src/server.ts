@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineServerPlugin } from '@seoro/plugin-sdk';
 import {
   cancelRegistrationByCode,
+  getCourseLottery,
   getRegistrationByCode,
   registerForCourse,
 } from '@seoro/services';
@@ -42,6 +43,10 @@ export const registrationRouter = router({
       enforceRateLimit(ctx.rateLimiter, 'lookup', ctx.ip, 60);
       return getRegistrationByCode(ctx.services, input.code);
     }),
+  /** A lottery course's published draw (seed, applicant numbers, result), or null before it. */
+  lottery: publicProcedure
+    .input(z.object({ courseId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => getCourseLottery(ctx.services, input.courseId)),
   /**
    * Cancels a registration or leaves the waitlist, proven by the code and the phone number it was
    * made with. The next person waiting is promoted in the same transaction.
