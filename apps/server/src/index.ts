@@ -13,6 +13,7 @@ import {
   createNotificationSender,
   createServiceContext,
   drawDueLotteries,
+  queueMeetingReminders,
   transportsFromEnv,
 } from '@seoro/services';
 import { createApp } from './app';
@@ -84,21 +85,24 @@ async function main() {
   const sender = createNotificationSender({ database, transports, log: logger });
   sender.start();
 
-  // Lottery courses are drawn when their registration window closes.
-  const drawLotteries = () =>
-    drawDueLotteries(services)
-      .then((draws) => {
-        for (const d of draws) {
-          logger.info(
-            { courseId: d.courseId, seed: d.seed, winners: d.winners.length },
-            'lottery drawn',
-          );
-        }
-      })
-      .catch((error) => logger.error({ err: error }, 'lottery draw failed'));
-  void drawLotteries();
-  const lotteryTimer = setInterval(drawLotteries, 60_000);
-  lotteryTimer.unref();
+  // Every minute: draw lottery courses whose window has closed, and queue tomorrow's reminders.
+  const periodicJobs = async () => {
+    try {
+      for (const d of await drawDueLotteries(services)) {
+        logger.info(
+          { courseId: d.courseId, seed: d.seed, winners: d.winners.length },
+          'lottery drawn',
+        );
+      }
+      const reminders = await queueMeetingReminders(services);
+      if (reminders > 0) logger.info({ reminders }, 'meeting reminders queued');
+    } catch (error) {
+      logger.error({ err: error }, 'periodic job failed');
+    }
+  };
+  void periodicJobs();
+  const jobsTimer = setInterval(periodicJobs, 60_000);
+  jobsTimer.unref();
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
@@ -118,7 +122,7 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(async () => {
-      clearInterval(lotteryTimer);
+      clearInterval(jobsTimer);
       await sender.stop();
       await database.close();
       logger.info('stopped');

@@ -18,3 +18,4 @@ export * from './registration/move-waitlist-entry';
 export * from './registration/cancel-by-code';
 export * from './notifications';
 export * from './lottery/draw-course-lottery';
+export * from './reminders/queue-meeting-reminders';

@@ -13,3 +13,4 @@ export * from './audit';
 export * from './outbox';
 export * from './idempotency';
 export * from './lottery';
+export * from './reminder';
