@@ -13,6 +13,7 @@ import {
   createNotificationSender,
   createServiceContext,
   drawDueLotteries,
+  flagCoursesBelowMinimum,
   queueMeetingReminders,
   transportsFromEnv,
 } from '@seoro/services';
@@ -85,7 +86,8 @@ async function main() {
   const sender = createNotificationSender({ database, transports, log: logger });
   sender.start();
 
-  // Every minute: draw lottery courses whose window has closed, and queue tomorrow's reminders.
+  // Every minute: draw lottery courses whose window has closed, flag courses below their minimum
+  // at the close, and queue tomorrow's reminders.
   const periodicJobs = async () => {
     try {
       for (const d of await drawDueLotteries(services)) {
@@ -94,6 +96,9 @@ async function main() {
           'lottery drawn',
         );
       }
+      const thin = await flagCoursesBelowMinimum(services);
+      if (thin.length > 0)
+        logger.warn({ courseIds: thin }, 'courses below their minimum at the close');
       const reminders = await queueMeetingReminders(services);
       if (reminders > 0) logger.info({ reminders }, 'meeting reminders queued');
     } catch (error) {

@@ -19,3 +19,4 @@ export * from './registration/cancel-by-code';
 export * from './notifications';
 export * from './lottery/draw-course-lottery';
 export * from './reminders/queue-meeting-reminders';
+export * from './courses/flag-courses-below-minimum';

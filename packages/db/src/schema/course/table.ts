@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, id } from '../_columns';
+import { createdAt, id, instant } from '../_columns';
 import { rooms } from '../venue/table';
 import { terms } from '../term/table';
 import { instructors } from '../resident/table';
@@ -37,6 +37,8 @@ export const courses = sqliteTable(
     lotteryPriorityNewcomers: integer('lottery_priority_newcomers', { mode: 'boolean' })
       .notNull()
       .default(false),
+    /** Set when the registration window closed with fewer confirmed learners than `minLearners`. */
+    belowMinimumAt: instant('below_minimum_at'),
     status: text('status', { enum: ['open', 'cancelled'] })
       .notNull()
       .default('open'),

@@ -1,0 +1,1 @@
+ALTER TABLE `courses` ADD `below_minimum_at` integer;
