@@ -22,11 +22,12 @@ const course = (
 
 const enhance: RegistrationFormProps['enhance'] = () => ({ destroy() {} });
 
+/** Rendered HTML; the shared date helpers use no-break spaces, read here as plain ones. */
 function html(props: Partial<RegistrationFormProps>) {
   if (!Form) throw new Error('registration plugin has no course-detail slot');
   return render(Form, {
     props: { course: course(), form: null, locale: 'ko', enhance, submissionKey: 'k', ...props },
-  }).body;
+  }).body.replace(/[\u00a0\u2060]/g, (c) => (c === '\u00a0' ? ' ' : ''));
 }
 
 describe('registration form', () => {
