@@ -14,3 +14,5 @@ export * from './outbox';
 export * from './idempotency';
 export * from './lottery';
 export * from './reminder';
+export * from './resident-sign-in-code';
+export * from './resident-session';
