@@ -30,6 +30,9 @@ export const DOMAIN_ERROR_CODES = [
   'reason_required',
   'enrolment_not_found',
   'lottery_not_due',
+  'otp_invalid',
+  'otp_expired',
+  'session_expired',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

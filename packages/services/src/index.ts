@@ -20,3 +20,8 @@ export * from './notifications';
 export * from './lottery/draw-course-lottery';
 export * from './reminders/queue-meeting-reminders';
 export * from './courses/flag-courses-below-minimum';
+export * from './resident-auth/request-resident-code';
+export * from './resident-auth/verify-resident-code';
+export * from './resident-auth/resident-session';
+export * from './registration/list-my-registrations';
+export * from './registration/cancel-my-enrolment';

@@ -60,6 +60,9 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   reason_required: 'BAD_REQUEST',
   enrolment_not_found: 'NOT_FOUND',
   lottery_not_due: 'CONFLICT',
+  otp_invalid: 'BAD_REQUEST',
+  otp_expired: 'BAD_REQUEST',
+  session_expired: 'UNAUTHORIZED',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -71,6 +74,8 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   code_invalid: 'code',
   code_not_found: 'code',
   reason_required: 'reason',
+  otp_invalid: 'code',
+  otp_expired: 'code',
 };
 
 const t = initTRPC.context<TrpcContext>().create({

@@ -1,0 +1,88 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { auditLog, residentSessions } from '@seoro/db';
+import type { ServiceContext } from '../context';
+import { SESSION_TOKEN_PATTERN, sha256Hex } from './secrets';
+
+/** A session ends after this long without a request (sliding). */
+export const RESIDENT_SESSION_IDLE_MS = 30 * 60_000;
+/** …and in any case this long after sign-in. */
+export const RESIDENT_SESSION_MAX_MS = 12 * 3_600_000;
+/** `lastSeenAt` is written at most this often, so reading a page rarely costs a write. */
+const TOUCH_AFTER_MS = 60_000;
+
+/** The id under which a session token is stored: its SHA-256, never the token itself. */
+export const residentSessionId = (token: string) => sha256Hex(token);
+
+/** What a request's session token stands for. */
+export type ResidentSessionLookup =
+  | { state: 'none' }
+  | { state: 'expired' }
+  | { state: 'active'; residentId: string; sessionId: string };
+
+/**
+ * Resolves a session token (from a cookie) with one primary-key read. An active session's idle
+ * clock is pushed on (at most once a minute); an ended one (idle or past its absolute end) is
+ * deleted and reported as `expired`, so the caller can say why the resident must sign in again.
+ */
+export async function resolveResidentSession(
+  ctx: ServiceContext,
+  token: string | null | undefined,
+): Promise<ResidentSessionLookup> {
+  if (!token || !SESSION_TOKEN_PATTERN.test(token)) return { state: 'none' };
+  const id = residentSessionId(token);
+  const [session] = await ctx.database.db
+    .select()
+    .from(residentSessions)
+    .where(eq(residentSessions.id, id))
+    .limit(1);
+  if (!session) return { state: 'none' };
+  const now = ctx.clock.now();
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  if (idleFor >= RESIDENT_SESSION_IDLE_MS || now >= session.expiresAt) {
+    await ctx.database.write(async (tx) => {
+      await tx.delete(residentSessions).where(eq(residentSessions.id, id));
+    });
+    return { state: 'expired' };
+  }
+  if (idleFor >= TOUCH_AFTER_MS) {
+    await ctx.database.write(async (tx) => {
+      await tx
+        .update(residentSessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(residentSessions.id, id), lt(residentSessions.lastSeenAt, now)));
+    });
+  }
+  return { state: 'active', residentId: session.residentId, sessionId: id };
+}
+
+/** Ends a session (sign-out): the row is deleted, so its cookie is worthless from now on. */
+export async function signOutResident(
+  ctx: ServiceContext,
+  input: { sessionId: string; residentId: string; ip?: string | null },
+): Promise<void> {
+  await ctx.database.write(async (tx) => {
+    const now = ctx.clock.now();
+    const [session] = await tx
+      .select({ id: residentSessions.id })
+      .from(residentSessions)
+      .where(
+        and(
+          eq(residentSessions.id, input.sessionId),
+          eq(residentSessions.residentId, input.residentId),
+        ),
+      )
+      .limit(1);
+    if (!session) return;
+    await tx.delete(residentSessions).where(eq(residentSessions.id, session.id));
+    await tx.insert(auditLog).values({
+      at: now,
+      actorType: 'resident',
+      actorId: input.residentId,
+      action: 'resident.sign_out',
+      subjectType: 'resident',
+      subjectId: input.residentId,
+      residentId: input.residentId,
+      ip: input.ip ?? null,
+    });
+  });
+}
