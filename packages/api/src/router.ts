@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getCourse, getCurrentCatalogue } from '@seoro/services';
 import { publicProcedure, router } from '@seoro/trpc';
 import { serverPlugins } from './plugins';
+import { staffRouter } from './staff-router';
 
 const systemRouter = router({
   /** Touches no database: the kiosk uses it to tell whether it is online. */
@@ -21,6 +22,7 @@ const catalogueRouter = router({
 export const appRouter = router({
   system: systemRouter,
   catalogue: catalogueRouter,
+  staff: staffRouter,
   ...serverPlugins.registration.routes,
   ...serverPlugins.checkin.routes,
 });

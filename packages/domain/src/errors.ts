@@ -33,6 +33,8 @@ export const DOMAIN_ERROR_CODES = [
   'otp_invalid',
   'otp_expired',
   'session_expired',
+  'course_already_cancelled',
+  'course_cancelled',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

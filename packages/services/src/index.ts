@@ -20,6 +20,7 @@ export * from './notifications';
 export * from './lottery/draw-course-lottery';
 export * from './reminders/queue-meeting-reminders';
 export * from './courses/flag-courses-below-minimum';
+export * from './courses/cancel-course';
 export * from './resident-auth/request-resident-code';
 export * from './resident-auth/verify-resident-code';
 export * from './resident-auth/resident-session';

@@ -44,6 +44,8 @@ export interface CourseCard {
   waitlistCount: number;
   materialsNote: LocalizedText | null;
   mode: 'first_come' | 'lottery';
+  /** A cancelled course (폐강) stays listed, marked, so residents looking for it learn why. */
+  status: 'open' | 'cancelled';
 }
 
 type TermRow = typeof terms.$inferSelect;
@@ -63,15 +65,13 @@ export function toTermView(term: TermRow, now: Date): TermView {
   };
 }
 
-/** Course cards for the given courses (or every open course of a term), in catalogue order. */
+/** Course cards for the given courses (or every course of a term), in catalogue order. */
 export async function loadCourseCards(
   db: Db,
   filter: { termId: string } | { courseIds: string[] },
 ): Promise<CourseCard[]> {
   const where =
-    'termId' in filter
-      ? and(eq(courses.termId, filter.termId), eq(courses.status, 'open'))
-      : inArray(courses.id, filter.courseIds);
+    'termId' in filter ? eq(courses.termId, filter.termId) : inArray(courses.id, filter.courseIds);
   const rows = await db
     .select({
       course: courses,
@@ -152,6 +152,7 @@ export async function loadCourseCards(
           ? { ko: course.materialsNoteKo, en: course.materialsNoteEn ?? course.materialsNoteKo }
           : null,
       mode: course.mode,
+      status: course.status,
     };
   });
 }

@@ -63,6 +63,8 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   otp_invalid: 'BAD_REQUEST',
   otp_expired: 'BAD_REQUEST',
   session_expired: 'UNAUTHORIZED',
+  course_already_cancelled: 'CONFLICT',
+  course_cancelled: 'FORBIDDEN',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -142,6 +144,12 @@ export const residentProcedure = publicProcedure.use(({ ctx, next }) => {
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED' });
   return next({ ctx: { ...ctx, staff: ctx.staff } });
+});
+
+/** A signed-in staff member who may change things: staff or admin (viewers only look). */
+export const staffEditorProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.staff.role === 'viewer') throw new TRPCError({ code: 'FORBIDDEN' });
+  return next({ ctx });
 });
 
 /** A signed-in administrator. */

@@ -17,10 +17,21 @@ export interface CourseStatus {
 const FEW_SEATS = 2;
 
 export function courseStatus(
-  course: Pick<CourseCard, 'capacity' | 'confirmedCount' | 'seatsLeft' | 'waitlistCount'>,
+  course: Pick<
+    CourseCard,
+    'capacity' | 'confirmedCount' | 'seatsLeft' | 'waitlistCount' | 'status'
+  >,
   state: TermView['registrationState'],
   locale: Locale,
 ): CourseStatus {
+  if (course.status === 'cancelled') {
+    return {
+      badge: { tone: 'danger', text: m.web_badge_cancelled({}, { locale }) },
+      seats: m.web_seats_cancelled({}, { locale }),
+      waitlist: null,
+      full: false,
+    };
+  }
   const full = course.seatsLeft <= 0;
   const open = state === 'open';
   const badge: CourseStatus['badge'] =

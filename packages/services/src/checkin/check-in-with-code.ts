@@ -49,7 +49,10 @@ export async function checkInWithCode(
     .innerJoin(courses, eq(courses.id, enrolments.courseId))
     .where(eq(enrolments.code, code))
     .limit(1);
-  if (!row || row.enrolment.status === 'cancelled') throw new DomainError('code_not_found');
+  if (!row) throw new DomainError('code_not_found');
+  // Said before anything else: the learner's place was cancelled with the course, not lost.
+  if (row.course.status === 'cancelled') throw new DomainError('course_cancelled');
+  if (row.enrolment.status === 'cancelled') throw new DomainError('code_not_found');
   if (row.enrolment.status !== 'confirmed') throw new DomainError('enrolment_not_confirmed');
 
   const today = kstDateOf(now);

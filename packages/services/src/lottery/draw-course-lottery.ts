@@ -38,7 +38,8 @@ const toView = (row: typeof lotteryDraws.$inferSelect): LotteryDrawView => ({
  * applicants by application number (arrival order), priority for never-attended residents when the
  * course asks for it, and seats less those held for on-site signup. Winners are confirmed, the rest
  * waitlisted in draw order, everyone is notified, and the seed and list are published — all in one
- * transaction. Drawing again returns the recorded draw and changes nothing.
+ * transaction. Drawing again returns the recorded draw and changes nothing; a cancelled course is
+ * not drawn (`course_cancelled`).
  */
 export async function drawCourseLottery(
   ctx: ServiceContext,
@@ -59,6 +60,7 @@ export async function drawCourseLottery(
       .where(eq(lotteryDraws.courseId, row.course.id))
       .limit(1);
     if (existing) return toView(existing);
+    if (row.course.status === 'cancelled') throw new DomainError('course_cancelled');
     if (now < row.term.registrationClosesAt) {
       throw new DomainError('lottery_not_due', {
         closesAt: row.term.registrationClosesAt.toISOString(),

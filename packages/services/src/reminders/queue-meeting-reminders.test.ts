@@ -67,4 +67,31 @@ describe('queueMeetingReminders', () => {
     expect(text).toContain('1월 9일');
     expect(text).toContain('오후 2:00');
   });
+
+  it('queues nothing for a cancelled meeting or a cancelled course', async () => {
+    const t = await createTestDatabase();
+    cleanups.push(t.cleanup);
+    const { roomId } = await makeRoom(t.database);
+    const term = await makeTerm(t.database);
+    const open = await makeCourse(t.database, { termId: term.id, roomId });
+    const cancelled = await makeCourse(
+      t.database,
+      { termId: term.id, roomId },
+      { status: 'cancelled' },
+    );
+    const tomorrow = new Date('2026-01-09T05:00:00Z');
+    await makeMeeting(t.database, { courseId: open.id, roomId }, tomorrow, 120, {
+      status: 'cancelled',
+    });
+    await makeMeeting(t.database, { courseId: cancelled.id, roomId }, tomorrow);
+    for (const course of [open, cancelled]) {
+      const r = await makeResident(t.database);
+      await makeEnrolment(t.database, { courseId: course.id, residentId: r.id });
+    }
+    const ctx = createServiceContext(t.database, {
+      clock: { now: () => new Date('2026-01-08T01:00:00Z') },
+    });
+    expect(await queueMeetingReminders(ctx)).toBe(0);
+    expect(await t.database.db.select().from(outbox)).toEqual([]);
+  });
 });
