@@ -12,6 +12,7 @@
  */
 import autocannon, { type Result } from 'autocannon';
 import { createClient } from '@libsql/client';
+import Libsql from 'libsql';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,7 +69,9 @@ function nextResident() {
 
 async function startServer(file: string, port: number) {
   let output = '';
-  const child = spawn(process.execPath, [join(here, '..', 'dist', 'index.js')], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=prof", profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(here, '..', 'dist', 'index.js')], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -128,68 +131,75 @@ const count5xx = (r: Result) =>
     .filter(([code]) => Number(code) >= 500)
     .reduce((sum, [, v]) => sum + (v as { count: number }).count, 0);
 
-/** Registration-shaped transactions on libSQL directly: the write path without HTTP or tRPC. */
+/**
+ * Registration-shaped write transactions straight on libSQL, no HTTP: one connection, prepared
+ * statements, one transaction (and so one fsync under synchronous=FULL) per registration.
+ */
 async function rawTransactions(seconds: number): Promise<number> {
   const file = join(dir, 'raw.db');
   const courseIds = await prepare(file);
-  const client = createClient({ url: `file:${file}`, timeout: 5000 });
-  const term = (await client.execute('select id from terms limit 1')).rows[0]!.id as string;
+  const db = new Libsql(file, { timeout: 5000 });
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  const statements = {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    course: db.prepare(
+      'select c.*, t.* from courses c join terms t on t.id = c.term_id where c.id = ?',
+    ),
+    resident: db.prepare('select id from residents where phone_e164 = ?'),
+    insertResident: db.prepare(
+      'insert into residents (id, name, phone_e164, consented_at, consent_version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    live: db.prepare(
+      "select count(*) from enrolments where course_id = ? and resident_id = ? and status <> 'cancelled'",
+    ),
+    counts: db.prepare(
+      "select sum(status = 'confirmed'), sum(status = 'waitlisted'), max(queue_no) from enrolments where course_id = ?",
+    ),
+    insertEnrolment: db.prepare(
+      "insert into enrolments (id, course_id, resident_id, status, channel, code, queue_no, created_at, updated_at) values (?, ?, ?, 'confirmed', 'web', ?, ?, ?, ?)",
+    ),
+    outbox: db.prepare(
+      "insert into outbox (id, template, channel, recipient, locale, payload, status, attempts, next_attempt_at, created_at) values (?, 'enrolment_confirmed', 'sms', ?, 'ko', '{}', 'pending', 0, ?, ?)",
+    ),
+    audit: db.prepare(
+      "insert into audit_log (at, actor_type, action, subject_type, subject_id) values (?, 'resident', 'enrolment.create', 'enrolment', ?)",
+    ),
+  };
   let done = 0;
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  while (performance.now() < until) {
     const r = nextResident();
     const courseId = courseIds[done % courseIds.length]!;
     const residentId = randomUUID();
     const now = Date.now();
-    const tx = await client.transaction('write');
-    try {
-      await tx.execute({
-        sql: 'select c.*, t.* from courses c join terms t on t.id = c.term_id where c.id = ?',
-        args: [courseId],
-      });
-      await tx.execute({ sql: 'select id from residents where phone_e164 = ?', args: [r.phone] });
-      await tx.execute({
-        sql: 'insert into residents (id, name, phone_e164, consented_at, consent_version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
-        args: [
-          residentId,
-          r.name,
-          `+82${r.phone.replace(/-/g, '').slice(1)}`,
-          now,
-          'bench',
-          now,
-          now,
-        ],
-      });
-      await tx.execute({
-        sql: "select count(*) from enrolments where course_id = ? and resident_id = ? and status <> 'cancelled'",
-        args: [courseId, residentId],
-      });
-      await tx.execute({
-        sql: "select sum(status = 'confirmed'), sum(status = 'waitlisted'), max(queue_no) from enrolments where course_id = ?",
-        args: [courseId],
-      });
-      const enrolmentId = randomUUID();
-      await tx.execute({
-        sql: "insert into enrolments (id, course_id, resident_id, status, channel, code, queue_no, created_at, updated_at) values (?, ?, ?, 'confirmed', 'web', ?, ?, ?, ?)",
-        args: [enrolmentId, courseId, residentId, randomUUID().slice(0, 9), done, now, now],
-      });
-      await tx.execute({
-        sql: "insert into outbox (id, template, channel, recipient, locale, payload, status, attempts, next_attempt_at, created_at) values (?, 'enrolment_confirmed', 'sms', ?, 'ko', '{}', 'pending', 0, ?, ?)",
-        args: [randomUUID(), r.phone, now, now],
-      });
-      await tx.execute({
-        sql: "insert into audit_log (at, actor_type, action, subject_type, subject_id) values (?, 'resident', 'enrolment.create', 'enrolment', ?)",
-        args: [now, enrolmentId],
-      });
-      await tx.commit();
-      done++;
-    } finally {
-      tx.close();
-    }
+    const phone = `+82${r.phone.replace(/-/g, '').slice(1)}`;
+    statements.begin.run();
+    statements.course.get(courseId);
+    statements.resident.get(phone);
+    statements.insertResident.run(residentId, r.name, phone, now, 'bench', now, now);
+    statements.live.get(courseId, residentId);
+    statements.counts.get(courseId);
+    const enrolmentId = randomUUID();
+    statements.insertEnrolment.run(
+      enrolmentId,
+      courseId,
+      residentId,
+      randomUUID().slice(0, 9),
+      done,
+      now,
+      now,
+    );
+    statements.outbox.run(randomUUID(), phone, now, now);
+    statements.audit.run(now, enrolmentId);
+    statements.commit.run();
+    done++;
   }
-  void term;
-  client.close();
-  return done / seconds;
+  const elapsed = (performance.now() - started) / 1000;
+  db.close();
+  return done / elapsed;
 }
 
 async function main() {
@@ -222,8 +232,11 @@ async function main() {
     const perCourse = await db.execute(
       "select course_id, sum(status = 'confirmed') as confirmed, count(*) as n from enrolments group by course_id",
     );
-    const synchronous = Number((await db.execute('PRAGMA synchronous')).rows[0]![0]);
     db.close();
+    // The mode the server's writer runs with: the same Database class, opened on the same file.
+    const probe = await Database.open({ url: `file:${file}` });
+    const synchronous = probe.synchronous;
+    await probe.close();
     const confirmed = perCourse.rows.reduce((s, r) => s + Number(r.confirmed), 0);
     const offered = courseIds.length * CAPACITY;
     const overbooked = perCourse.rows.filter((r) => Number(r.confirmed) > CAPACITY).length;
@@ -248,7 +261,7 @@ async function main() {
       capacity: offered,
       overbooked_courses: overbooked,
       underfilled_courses: underfilled,
-      synchronous: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][synchronous] ?? String(synchronous),
+      synchronous,
       cpus: cpus().length,
       node: process.version,
       duration_s: DURATION_S,

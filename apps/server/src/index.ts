@@ -36,9 +36,8 @@ async function main() {
     authToken: config.databaseAuthToken,
   });
   await database.migrate();
-  const sync = await database.client.execute('PRAGMA synchronous');
   logger.info(
-    { database: config.databaseUrl.replace(/\?.*$/, ''), synchronous: sync.rows[0]?.[0] },
+    { database: config.databaseUrl.replace(/\?.*$/, ''), synchronous: database.synchronous },
     'database ready',
   );
   if (config.seedDemo) {

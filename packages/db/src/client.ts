@@ -1,6 +1,11 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { migrate } from 'drizzle-orm/libsql/migrator';
+import { migrate as migrateAsync } from 'drizzle-orm/libsql/migrator';
+import { migrate as migrateSync } from 'drizzle-orm/better-sqlite3/migrator';
+import { BetterSQLiteSession } from 'drizzle-orm/better-sqlite3/session';
+import { BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm';
+import Libsql from 'libsql';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,15 +13,21 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
+/** Drizzle handle for reads (libSQL client: embedded file or a libSQL server). */
 export type Db = LibSQLDatabase<Schema>;
-/** The handle a write transaction gets; same query API as `Db`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * The handle a write gets. For an embedded file it is a synchronous connection owned by the
+ * writer; for a libSQL server it is an async transaction. Both take `await tx.select()…`; code
+ * must not depend on a driver's result shape (use `.returning()` or a select to count).
+ */
+export type Tx = BaseSQLiteDatabase<'sync' | 'async', unknown, Schema>;
+type SyncDb = BaseSQLiteDatabase<'sync', Libsql.RunResult, Schema>;
 
 export interface DatabaseOptions {
   /** `file:./data/seoroseoro.db` (embedded) or `libsql://…` (a libSQL server). */
   url: string;
   authToken?: string;
-  /** busy_timeout in ms, applied by the driver to every pooled connection. */
+  /** busy_timeout in ms: how long a write waits for another process's lock. */
   busyTimeoutMs?: number;
 }
 
@@ -44,38 +55,159 @@ export function isBusyError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 8; depth++) {
     const code = (e as { code?: unknown }).code;
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
-    if (/SQLITE_BUSY/.test(String((e as { message?: unknown }).message ?? ''))) return true;
+    if (/SQLITE_BUSY|database is locked/.test(String((e as { message?: unknown }).message ?? '')))
+      return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
 
 /**
+ * Prepared statements of one connection, kept by their SQL text so that a statement is compiled
+ * once and then only bound and stepped. Drizzle switches a statement to array rows with `raw()`;
+ * the raw and the object form are separate statements here, so one use cannot change another.
+ */
+class StatementCache {
+  #connection: Libsql.Database;
+  #plain = new Map<string, Libsql.Statement<unknown[]>>();
+  #raw = new Map<string, Libsql.Statement<unknown[]>>();
+  static readonly limit = 512;
+
+  constructor(connection: Libsql.Database) {
+    this.#connection = connection;
+  }
+
+  #get(map: Map<string, Libsql.Statement<unknown[]>>, sql: string, raw: boolean) {
+    let statement = map.get(sql);
+    if (!statement) {
+      // Queries with a variable number of parameters (IN lists) can make many texts.
+      if (map.size >= StatementCache.limit) map.clear();
+      statement = this.#connection.prepare(sql);
+      if (raw) statement.raw(true);
+      map.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** The better-sqlite3 shape drizzle's session expects. */
+  prepare(sql: string) {
+    const plain = this.#get(this.#plain, sql, false);
+    const raw = () => this.#get(this.#raw, sql, true);
+    return {
+      run: (...params: unknown[]) => plain.run(...params),
+      get: (...params: unknown[]) => plain.get(...params),
+      all: (...params: unknown[]) => plain.all(...params),
+      raw: () => raw(),
+    };
+  }
+}
+
+/** A synchronous libSQL connection to an embedded file, with drizzle over cached statements. */
+class SyncWriter {
+  readonly connection: Libsql.Database;
+  readonly db: SyncDb;
+  #begin: Libsql.Statement<unknown[]>;
+  #commit: Libsql.Statement<unknown[]>;
+  #rollback: Libsql.Statement<unknown[]>;
+  #savepoint: Libsql.Statement<unknown[]>;
+  #release: Libsql.Statement<unknown[]>;
+  #rollbackTo: Libsql.Statement<unknown[]>;
+
+  constructor(path: string, busyTimeoutMs: number) {
+    this.connection = new Libsql(path, { timeout: busyTimeoutMs });
+    this.connection.exec(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    // WAL is persistent in the file; readers then never block the writer nor each other.
+    this.connection.exec('PRAGMA journal_mode = WAL');
+    // FULL: the WAL is synced at every COMMIT, so an acknowledged write survives a power cut.
+    this.connection.exec('PRAGMA synchronous = FULL');
+    this.connection.exec('PRAGMA foreign_keys = ON');
+    const dialect = new SQLiteSyncDialect();
+    const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+    const relational = {
+      fullSchema: schema,
+      schema: tables.tables,
+      tableNamesMap: tables.tableNamesMap,
+    };
+    const session = new BetterSQLiteSession(
+      new StatementCache(this.connection) as unknown as ConstructorParameters<
+        typeof BetterSQLiteSession
+      >[0],
+      dialect,
+      relational,
+    );
+    this.db = new BaseSQLiteDatabase('sync', dialect, session, relational) as SyncDb;
+    this.#begin = this.connection.prepare('BEGIN IMMEDIATE');
+    this.#commit = this.connection.prepare('COMMIT');
+    this.#rollback = this.connection.prepare('ROLLBACK');
+    this.#savepoint = this.connection.prepare('SAVEPOINT write_item');
+    this.#release = this.connection.prepare('RELEASE write_item');
+    this.#rollbackTo = this.connection.prepare('ROLLBACK TO write_item');
+  }
+
+  begin() {
+    this.#begin.run();
+  }
+  commit() {
+    this.#commit.run();
+  }
+  rollback() {
+    if (this.connection.inTransaction) this.#rollback.run();
+  }
+  savepoint() {
+    this.#savepoint.run();
+  }
+  release() {
+    this.#release.run();
+  }
+  rollbackToSavepoint() {
+    this.#rollbackTo.run();
+    this.#release.run();
+  }
+  /** A pragma's single value, e.g. `synchronous` → 2. */
+  pragma(name: string): unknown {
+    const row = this.connection.prepare(`PRAGMA ${name}`).raw(true).get() as unknown[] | undefined;
+    return row?.[0];
+  }
+  close() {
+    this.connection.close();
+  }
+}
+
+/**
  * The process's one door to the database.
  *
- * libSQL's embedded driver is synchronous underneath: two write transactions in one process make
- * the second busy-wait on the event loop and then fail with SQLITE_BUSY, and a connection that saw
- * SQLITE_BUSY can keep reading a stale snapshot. So every write goes through `write()`, which runs
- * one transaction at a time (BEGIN IMMEDIATE), and a client that reported SQLITE_BUSY is closed and
- * replaced rather than reused. Reads use `db` directly; WAL lets them run beside the writer.
+ * Every write goes through `write()`: one writer runs one transaction at a time (BEGIN IMMEDIATE),
+ * so two writes of this process never meet on the file lock. Reads use `db` (the libSQL client);
+ * WAL lets them run beside the writer and they never see uncommitted work.
+ *
+ * For an embedded file the writer is its own synchronous libSQL connection with prepared
+ * statements kept per SQL text: a registration is a dozen bound statements, not a dozen parses and
+ * promise round trips. For a libSQL server (`libsql://`) writes go through the client's
+ * transactions instead.
+ *
+ * A writer that reported SQLITE_BUSY (another process held the lock past the busy timeout) is
+ * closed and replaced rather than reused, so no stale snapshot survives.
  */
 export class Database {
   readonly url: string;
   #options: DatabaseOptions;
   #client: Client;
   #db: Db;
+  #path: string | null;
+  #writer: SyncWriter | null = null;
   #lock = createWriteLock();
   #closed = false;
   #queue: PendingWrite[] = [];
   #draining = false;
-  /** Most writes committed together; bounds how long the first of a batch waits. */
-  #maxBatch = 64;
+  /** Most writes committed together; bounds how long the last of a batch waits. */
+  #maxBatch = 256;
   #writes = 0;
   #commits = 0;
 
   private constructor(options: DatabaseOptions) {
     this.url = options.url;
     this.#options = options;
+    this.#path = localPath(options.url);
     this.#client = Database.#connect(options);
     this.#db = drizzle({ client: this.#client, schema });
   }
@@ -94,16 +226,26 @@ export class Database {
     if (path) mkdirSync(dirname(path), { recursive: true });
     const database = new Database(options);
     if (path) {
-      // WAL is persistent in the file; readers then never block the writer nor each other.
-      await database.#client.execute('PRAGMA journal_mode = WAL');
+      database.#writer = new SyncWriter(path, options.busyTimeoutMs ?? 5000);
+    } else if (isMemory(options.url)) {
+      // One in-memory database per connection: reads and writes must share the client.
+      await database.#client.execute('PRAGMA foreign_keys = ON');
+    } else {
+      await database.#client.execute('PRAGMA foreign_keys = ON');
     }
-    await database.#client.execute('PRAGMA foreign_keys = ON');
     return database;
   }
 
   /** Writes and commits so far: the batching at work (benchmarks report it). */
   get stats(): { writes: number; commits: number } {
     return { writes: this.#writes, commits: this.#commits };
+  }
+
+  /** The writer's `synchronous` mode (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA), null for a server. */
+  get synchronous(): 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' | null {
+    if (!this.#writer) return null;
+    const mode = Number(this.#writer.pragma('synchronous'));
+    return (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[mode] ?? null;
   }
 
   /** Drizzle handle for reads. */
@@ -120,23 +262,24 @@ export class Database {
    * Runs `work` in a write transaction, after every earlier write finished, and resolves once it is
    * committed. Rolls back `work`'s changes if it throws.
    *
-   * Group commit: writes that queue up while one is running are drained together into a single
-   * transaction (BEGIN IMMEDIATE … COMMIT), each in its own savepoint. A failing write rolls back
-   * to its savepoint and fails alone; the others commit together, so one fsync serves the whole
-   * batch. Nobody is answered before the COMMIT that holds their change has returned.
-   *
-   * On SQLITE_BUSY (another process held the lock past the busy timeout) the client is replaced
-   * and the writes are retried one by one.
+   * Group commit: writes that arrive while the writer is busy, or in the same turn of the event
+   * loop, are drained together into a single transaction (BEGIN IMMEDIATE … COMMIT), each in its
+   * own savepoint. A failing write rolls back to its savepoint and fails alone; the others commit
+   * together, so one fsync serves the whole batch. Nobody is answered before the COMMIT that holds
+   * their change has returned.
    */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#draining) void this.#drain();
+      if (!this.#draining) {
+        this.#draining = true;
+        // After the current I/O callbacks: requests parsed in this turn join the same batch.
+        setImmediate(() => void this.#drain());
+      }
     });
   }
 
   async #drain() {
-    this.#draining = true;
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, this.#maxBatch);
@@ -153,41 +296,53 @@ export class Database {
       for (const item of batch) item.reject(new Error('Database is closed'));
       return;
     }
-    if (batch.length === 1) {
-      const [item] = batch as [PendingWrite];
-      try {
-        item.resolve(await this.#transactWithRetry(item.work));
-      } catch (error) {
-        item.reject(error);
-      }
-      return;
-    }
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    if (this.#writer) return this.#runSyncBatch(batch);
+    return this.#runClientBatch(batch);
+  }
+
+  async #runSyncBatch(batch: PendingWrite[]) {
+    let writer = this.#writer!;
     try {
-      await this.#db.transaction(async (tx) => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: await tx.transaction(item.work) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-      this.#commits += 1;
+      writer.begin();
     } catch (error) {
       if (!isBusyError(error)) {
         for (const item of batch) item.reject(error);
         return;
       }
-      // The batch did not commit: replace the client and give each write its own transaction.
-      this.#replaceClient();
+      // Another process held the lock past the busy timeout: a fresh connection, one more try.
+      writer = this.#replaceWriter();
+      try {
+        writer.begin();
+      } catch (again) {
+        if (isBusyError(again)) this.#replaceWriter();
+        for (const item of batch) item.reject(again);
+        return;
+      }
+    }
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
       for (const item of batch) {
+        writer.savepoint();
         try {
-          item.resolve(await this.#transactWithRetry(item.work));
-        } catch (itemError) {
-          item.reject(itemError);
+          const value = await item.work(writer.db as unknown as Tx);
+          writer.release();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          writer.rollbackToSavepoint();
+          outcomes.push({ ok: false, error });
         }
       }
+      writer.commit();
+      this.#commits += 1;
+    } catch (error) {
+      // The batch did not commit (I/O error, full disk, …): nothing of it is kept.
+      try {
+        writer.rollback();
+      } catch {
+        // The connection is unusable; the next write gets a fresh one.
+      }
+      this.#replaceWriter();
+      for (const item of batch) item.reject(error);
       return;
     }
     for (const [i, item] of batch.entries()) {
@@ -197,17 +352,53 @@ export class Database {
     }
   }
 
-  async #transactWithRetry<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    let result: T;
+  #replaceWriter(): SyncWriter {
+    const old = this.#writer!;
     try {
-      result = await this.#db.transaction(work);
-    } catch (error) {
-      if (!isBusyError(error)) throw error;
-      this.#replaceClient();
-      result = await this.#db.transaction(work);
+      old.close();
+    } catch {
+      // Already broken; replaced below.
     }
-    this.#commits += 1;
-    return result;
+    this.#writer = new SyncWriter(this.#path!, this.#options.busyTimeoutMs ?? 5000);
+    return this.#writer;
+  }
+
+  /** A libSQL server: the same batching over the client's transactions. */
+  async #runClientBatch(batch: PendingWrite[]) {
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const attempt = async () => {
+      outcomes.length = 0;
+      await this.#db.transaction(async (tx) => {
+        for (const item of batch) {
+          try {
+            outcomes.push({
+              ok: true,
+              value: await tx.transaction((inner) => item.work(inner as unknown as Tx)),
+            });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    };
+    try {
+      try {
+        await attempt();
+      } catch (error) {
+        if (!isBusyError(error)) throw error;
+        this.#replaceClient();
+        await attempt();
+      }
+      this.#commits += 1;
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const [i, item] of batch.entries()) {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    }
   }
 
   #replaceClient() {
@@ -219,16 +410,27 @@ export class Database {
 
   /** Applies the committed migrations (idempotent). */
   async migrate(migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
-    await this.#lock(() => migrate(this.#db, { migrationsFolder }));
+    await this.#lock(async () => {
+      if (this.#writer) migrateSync(this.#writer.db, { migrationsFolder });
+      else await migrateAsync(this.#db, { migrationsFolder });
+    });
   }
 
-  /** Waits for queued writes, then closes the connection. */
+  /** Waits for queued writes, then closes the connections. */
   async close(): Promise<void> {
+    while (this.#draining || this.#queue.length > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await this.#lock(async () => {
       this.#closed = true;
+      this.#writer?.close();
       this.#client.close();
     });
   }
+}
+
+function isMemory(url: string): boolean {
+  return url === 'file::memory:' || url === ':memory:';
 }
 
 function localPath(url: string): string | null {

@@ -1,16 +1,5 @@
-import { and, eq, inArray, lt, max, ne, sql, desc } from 'drizzle-orm';
-import {
-  attendance,
-  auditLog,
-  courses,
-  enrolments,
-  idempotencyKeys,
-  meetings,
-  outbox,
-  residents,
-  terms,
-  type Tx,
-} from '@seoro/db';
+import { and, eq, inArray, lt, ne, sql, desc } from 'drizzle-orm';
+import { attendance, courses, enrolments, meetings, terms, type Tx } from '@seoro/db';
 import {
   DomainError,
   barredForNoShows,
@@ -26,6 +15,7 @@ import {
 } from '@seoro/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
+import { registrationQueries, type RegistrationQueries } from './register-queries';
 
 /** The version of the privacy notice residents agree to on the registration form. */
 export const CONSENT_VERSION = '2026-01';
@@ -82,23 +72,15 @@ export async function registerForCourse(
 
   const result = await ctx.database.write(async (tx): Promise<RegisterResult> => {
     const now = ctx.clock.now();
+    const q = registrationQueries(tx);
     if (idempotencyKey) {
-      const [seen] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.scope, 'register'), eq(idempotencyKeys.key, idempotencyKey)))
-        .limit(1);
+      const [seen] = await q.idempotency.all({ key: idempotencyKey });
       if (seen) {
         if (seen.requestHash !== requestHash) throw new DomainError('idempotency_conflict');
         return { ...(seen.response as RegisterResult), replayed: true };
       }
     }
-    const [row] = await tx
-      .select({ course: courses, term: terms })
-      .from(courses)
-      .innerJoin(terms, eq(terms.id, courses.termId))
-      .where(eq(courses.id, input.courseId))
-      .limit(1);
+    const [row] = await q.courseAndTerm.all({ courseId: input.courseId });
     if (!row || row.course.status !== 'open' || row.term.status !== 'published') {
       throw new DomainError('course_not_found');
     }
@@ -115,63 +97,37 @@ export async function registerForCourse(
 
     // The phone number is the identity; a returning resident keeps their record.
     const retainUntil = new Date(Date.parse(`${row.term.endsOn}T00:00:00+09:00`) + RETENTION_MS);
-    const [existing] = await tx
-      .select()
-      .from(residents)
-      .where(eq(residents.phoneE164, phone.e164))
-      .limit(1);
+    const [existing] = await q.residentByPhone.all({ phone: phone.e164 });
     let residentId: string;
     if (existing) {
       residentId = existing.id;
-      await tx
-        .update(residents)
-        .set({
-          name: name.name,
-          consentedAt: now,
-          consentVersion: CONSENT_VERSION,
-          updatedAt: now,
-          retainUntil:
-            existing.retainUntil && existing.retainUntil > retainUntil
-              ? existing.retainUntil
-              : retainUntil,
-        })
-        .where(eq(residents.id, residentId));
-    } else {
-      residentId = randomUUID();
-      await tx.insert(residents).values({
+      await q.updateResident.run({
         id: residentId,
         name: name.name,
-        phoneE164: phone.e164,
-        consentedAt: now,
+        now,
+        consentVersion: CONSENT_VERSION,
+        retainUntil:
+          existing.retainUntil && existing.retainUntil > retainUntil
+            ? existing.retainUntil
+            : retainUntil,
+      });
+      // Only someone we already know can hold a place here or elsewhere in the term.
+      const [live] = await q.liveEnrolment.all({ courseId: row.course.id, residentId });
+      if (live) throw new DomainError('already_registered');
+      await checkResidentLimits(tx, q, { residentId, term: row.term, now });
+    } else {
+      residentId = randomUUID();
+      await q.insertResident.run({
+        id: residentId,
+        name: name.name,
+        phone: phone.e164,
+        now,
         consentVersion: CONSENT_VERSION,
         retainUntil,
-        createdAt: now,
-        updatedAt: now,
       });
     }
 
-    const [live] = await tx
-      .select({ id: enrolments.id })
-      .from(enrolments)
-      .where(
-        and(
-          eq(enrolments.courseId, row.course.id),
-          eq(enrolments.residentId, residentId),
-          ne(enrolments.status, 'cancelled'),
-        ),
-      )
-      .limit(1);
-    if (live) throw new DomainError('already_registered');
-    await checkResidentLimits(tx, { residentId, term: row.term, now });
-
-    const [counts] = await tx
-      .select({
-        confirmed: sql<number>`coalesce(sum(case when ${enrolments.status} = 'confirmed' then 1 else 0 end), 0)`,
-        waitlisted: sql<number>`coalesce(sum(case when ${enrolments.status} = 'waitlisted' then 1 else 0 end), 0)`,
-        lastQueueNo: max(enrolments.queueNo),
-      })
-      .from(enrolments)
-      .where(eq(enrolments.courseId, row.course.id));
+    const [counts] = await q.courseCounts.all({ courseId: row.course.id });
     // A lottery course takes applications; seats are decided by the draw at the close.
     const decision:
       | { status: 'confirmed' }
@@ -187,9 +143,9 @@ export async function registerForCourse(
             waitlisted: Number(counts?.waitlisted ?? 0),
           });
 
-    const code = await uniqueCode(ctx, tx);
+    const code = await uniqueCode(ctx, q);
     const enrolmentId = randomUUID();
-    await tx.insert(enrolments).values({
+    await q.insertEnrolment.run({
       id: enrolmentId,
       courseId: row.course.id,
       residentId,
@@ -197,16 +153,14 @@ export async function registerForCourse(
       channel: input.channel,
       code,
       queueNo: (counts?.lastQueueNo ?? 0) + 1,
-      createdAt: now,
-      updatedAt: now,
+      now,
     });
     const waitlistPosition = decision.status === 'waitlisted' ? decision.position : null;
     // Lottery applicants hear from us once, with the result of the draw.
     if (decision.status !== 'lottery_pending')
-      await tx.insert(outbox).values({
+      await q.insertOutbox.run({
         id: randomUUID(),
         template: decision.status === 'confirmed' ? 'enrolment_confirmed' : 'waitlist_joined',
-        channel: 'sms',
         recipient: phone.e164,
         locale: input.locale,
         payload: {
@@ -216,17 +170,12 @@ export async function registerForCourse(
           courseTitleEn: row.course.titleEn,
           waitlistPosition,
         },
-        nextAttemptAt: now,
-        createdAt: now,
+        now,
       });
-    await tx.insert(auditLog).values({
-      at: now,
-      actorType: 'resident',
-      actorId: residentId,
-      action: 'enrolment.create',
-      subjectType: 'enrolment',
-      subjectId: enrolmentId,
+    await q.insertAudit.run({
+      now,
       residentId,
+      enrolmentId,
       ip: input.ip ?? null,
       detail: { status: decision.status, channel: input.channel, kstDate: kstDateOf(now) },
     });
@@ -239,13 +188,7 @@ export async function registerForCourse(
       replayed: false,
     };
     if (idempotencyKey) {
-      await tx.insert(idempotencyKeys).values({
-        scope: 'register',
-        key: idempotencyKey,
-        requestHash,
-        response: answer,
-        createdAt: now,
-      });
+      await q.insertIdempotency.run({ key: idempotencyKey, requestHash, response: answer, now });
     }
     return answer;
   });
@@ -266,21 +209,19 @@ export async function registerForCourse(
  */
 async function checkResidentLimits(
   tx: Tx,
-  args: { residentId: string; term: typeof terms.$inferSelect; now: Date },
+  q: RegistrationQueries,
+  args: {
+    residentId: string;
+    term: Pick<
+      typeof terms.$inferSelect,
+      'id' | 'startsOn' | 'perResidentLimit' | 'noShowBarPercent'
+    >;
+    now: Date;
+  },
 ) {
   const { residentId, term, now } = args;
   if (term.perResidentLimit !== null) {
-    const [live] = await tx
-      .select({ n: sql<number>`count(*)` })
-      .from(enrolments)
-      .innerJoin(courses, eq(courses.id, enrolments.courseId))
-      .where(
-        and(
-          eq(enrolments.residentId, residentId),
-          eq(courses.termId, term.id),
-          ne(enrolments.status, 'cancelled'),
-        ),
-      );
+    const [live] = await q.liveInTerm.all({ residentId, termId: term.id });
     if (termLimitReached(Number(live?.n ?? 0), term.perResidentLimit)) {
       throw new DomainError('term_limit_reached', { limit: term.perResidentLimit });
     }
@@ -340,14 +281,10 @@ async function checkResidentLimits(
 }
 
 /** A fresh confirmation code; 40 random bits make a clash rare, the unique index makes it safe. */
-async function uniqueCode(ctx: ServiceContext, tx: Tx): Promise<string> {
+async function uniqueCode(ctx: ServiceContext, q: RegistrationQueries): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const code = generateConfirmationCode(ctx.random(5));
-    const [clash] = await tx
-      .select({ id: enrolments.id })
-      .from(enrolments)
-      .where(eq(enrolments.code, code))
-      .limit(1);
+    const [clash] = await q.codeTaken.all({ code });
     if (!clash) return code;
   }
   throw new Error('Could not find an unused confirmation code');

@@ -1,0 +1,190 @@
+import { and, eq, max, ne, sql } from 'drizzle-orm';
+import {
+  auditLog,
+  courses,
+  enrolments,
+  idempotencyKeys,
+  outbox,
+  residents,
+  terms,
+  type Tx,
+} from '@seoro/db';
+
+const p = sql.placeholder;
+
+function build(tx: Tx) {
+  return {
+    idempotency: tx
+      .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, 'register'), eq(idempotencyKeys.key, p('key'))))
+      .limit(1)
+      .prepare(),
+    courseAndTerm: tx
+      .select({
+        course: {
+          id: courses.id,
+          status: courses.status,
+          mode: courses.mode,
+          capacity: courses.capacity,
+          titleKo: courses.titleKo,
+          titleEn: courses.titleEn,
+        },
+        term: {
+          id: terms.id,
+          status: terms.status,
+          registrationOpensAt: terms.registrationOpensAt,
+          registrationClosesAt: terms.registrationClosesAt,
+          startsOn: terms.startsOn,
+          endsOn: terms.endsOn,
+          perResidentLimit: terms.perResidentLimit,
+          noShowBarPercent: terms.noShowBarPercent,
+        },
+      })
+      .from(courses)
+      .innerJoin(terms, eq(terms.id, courses.termId))
+      .where(eq(courses.id, p('courseId')))
+      .limit(1)
+      .prepare(),
+    residentByPhone: tx
+      .select({ id: residents.id, retainUntil: residents.retainUntil })
+      .from(residents)
+      .where(eq(residents.phoneE164, p('phone')))
+      .limit(1)
+      .prepare(),
+    updateResident: tx
+      .update(residents)
+      // Drizzle binds placeholders in SET through the column's encoder (dates become epoch ms),
+      // but its types only admit values there.
+      .set({
+        name: p('name'),
+        consentedAt: p('now'),
+        consentVersion: p('consentVersion'),
+        updatedAt: p('now'),
+        retainUntil: p('retainUntil'),
+      } as unknown as Partial<typeof residents.$inferInsert>)
+      .where(eq(residents.id, p('id')))
+      .prepare(),
+    insertResident: tx
+      .insert(residents)
+      .values({
+        id: p('id'),
+        name: p('name'),
+        phoneE164: p('phone'),
+        consentedAt: p('now'),
+        consentVersion: p('consentVersion'),
+        retainUntil: p('retainUntil'),
+        createdAt: p('now'),
+        updatedAt: p('now'),
+      })
+      .prepare(),
+    liveEnrolment: tx
+      .select({ id: enrolments.id })
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.courseId, p('courseId')),
+          eq(enrolments.residentId, p('residentId')),
+          ne(enrolments.status, 'cancelled'),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+    liveInTerm: tx
+      .select({ n: sql<number>`count(*)` })
+      .from(enrolments)
+      .innerJoin(courses, eq(courses.id, enrolments.courseId))
+      .where(
+        and(
+          eq(enrolments.residentId, p('residentId')),
+          eq(courses.termId, p('termId')),
+          ne(enrolments.status, 'cancelled'),
+        ),
+      )
+      .prepare(),
+    courseCounts: tx
+      .select({
+        confirmed: sql<number>`coalesce(sum(case when ${enrolments.status} = 'confirmed' then 1 else 0 end), 0)`,
+        waitlisted: sql<number>`coalesce(sum(case when ${enrolments.status} = 'waitlisted' then 1 else 0 end), 0)`,
+        lastQueueNo: max(enrolments.queueNo),
+      })
+      .from(enrolments)
+      .where(eq(enrolments.courseId, p('courseId')))
+      .prepare(),
+    codeTaken: tx
+      .select({ id: enrolments.id })
+      .from(enrolments)
+      .where(eq(enrolments.code, p('code')))
+      .limit(1)
+      .prepare(),
+    insertEnrolment: tx
+      .insert(enrolments)
+      .values({
+        id: p('id'),
+        courseId: p('courseId'),
+        residentId: p('residentId'),
+        status: p('status'),
+        channel: p('channel'),
+        code: p('code'),
+        queueNo: p('queueNo'),
+        createdAt: p('now'),
+        updatedAt: p('now'),
+      })
+      .prepare(),
+    insertOutbox: tx
+      .insert(outbox)
+      .values({
+        id: p('id'),
+        template: p('template'),
+        channel: 'sms',
+        recipient: p('recipient'),
+        locale: p('locale'),
+        payload: p('payload'),
+        nextAttemptAt: p('now'),
+        createdAt: p('now'),
+      })
+      .prepare(),
+    insertAudit: tx
+      .insert(auditLog)
+      .values({
+        at: p('now'),
+        actorType: 'resident',
+        actorId: p('residentId'),
+        action: 'enrolment.create',
+        subjectType: 'enrolment',
+        subjectId: p('enrolmentId'),
+        residentId: p('residentId'),
+        ip: p('ip'),
+        detail: p('detail'),
+      })
+      .prepare(),
+    insertIdempotency: tx
+      .insert(idempotencyKeys)
+      .values({
+        scope: 'register',
+        key: p('key'),
+        requestHash: p('requestHash'),
+        response: p('response'),
+        createdAt: p('now'),
+      })
+      .prepare(),
+  };
+}
+
+export type RegistrationQueries = ReturnType<typeof build>;
+
+const cache = new WeakMap<Tx, RegistrationQueries>();
+
+/**
+ * The registration's statements, built once per write connection: the embedded writer hands every
+ * write the same handle, so a registration only binds and runs them. (A libSQL server's
+ * transactions are new handles each time and build them per call, as before.)
+ */
+export function registrationQueries(tx: Tx): RegistrationQueries {
+  let queries = cache.get(tx);
+  if (!queries) {
+    queries = build(tx);
+    cache.set(tx, queries);
+  }
+  return queries;
+}
