@@ -11,6 +11,7 @@ import type { Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
 import { clientAddress, createTrpcContext, requestLocale, type ContextDeps } from './context';
 import { requestLog } from './middleware/request-log';
+import { residentCookies } from './resident-session';
 import { sameOriginMutations } from './middleware/same-origin';
 import { DEFAULT_CSP, securityHeaders } from './middleware/security-headers';
 import type { KitHandlers } from './sveltekit';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
     rateLimiter: createRateLimiter(),
     trustProxy: deps.trustProxy ?? false,
   };
+  const cookieOptions = { trustProxy: contextDeps.trustProxy, publicOrigin: deps.publicOrigin };
 
   app.use('*', requestLog({ logger: deps.logger }));
   app.use('*', securityHeaders());
@@ -53,8 +55,9 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('/trpc/*', sameOriginMutations({ origin: deps.publicOrigin }));
-  app.all('/trpc/*', (c) =>
-    fetchRequestHandler({
+  app.all('/trpc/*', async (c) => {
+    const cookies = residentCookies(c, cookieOptions);
+    const response = await fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps) {
           locale: requestLocale(c),
           ip: clientAddress(c, contextDeps.trustProxy),
           requestId: c.get('requestId'),
+          cookies,
         }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -72,8 +76,9 @@ export function createApp(deps: AppDeps) {
           );
         }
       },
-    }),
-  );
+    });
+    return cookies.apply(response);
+  });
 
   if (deps.kioskDir && existsSync(join(deps.kioskDir, 'index.html'))) {
     const kioskDir = deps.kioskDir;
@@ -98,21 +103,26 @@ export function createApp(deps: AppDeps) {
   if (deps.kit) {
     const kit = deps.kit;
     app.use('*', kit.assets);
-    app.all('*', (c) => {
+    app.all('*', async (c) => {
       const ip = clientAddress(c, contextDeps.trustProxy);
       const requestId = c.get('requestId');
-      return kit.render(
+      // Shared by every in-process call of this request: a form action's sign-in is seen by the
+      // load that renders its result, and the cookie change rides on SvelteKit's response.
+      const cookies = residentCookies(c, cookieOptions);
+      const response = await kit.render(
         c,
         {
           /** In-process tRPC for SvelteKit server code: same router, same context, no HTTP hop. */
           createTrpcLink: ({ locale }: { locale: Locale }) =>
             localLink<AppRouter>({
               router: appRouter,
-              createContext: async () => createTrpcContext(contextDeps, { locale, ip, requestId }),
+              createContext: () =>
+                createTrpcContext(contextDeps, { locale, ip, requestId, cookies }),
             }),
         },
         ip,
       );
+      return cookies.apply(response);
     });
   }
 

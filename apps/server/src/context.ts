@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
 import type { RateLimiter, TrpcContext } from '@seoro/trpc';
+import type { ResidentCookies } from './resident-session';
 
 export interface ContextDeps {
   services: ServiceContext;
@@ -33,11 +34,16 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** Builds the tRPC context for one request (HTTP or in-process from SvelteKit). */
-export function createTrpcContext(
+/**
+ * Builds the tRPC context for one request (HTTP or in-process from SvelteKit). With the request's
+ * resident cookie, the signed-in resident is looked up (one primary-key read) and the context
+ * carries the handle that signs in and out.
+ */
+export async function createTrpcContext(
   deps: ContextDeps,
-  request: { locale: Locale; ip: string | null; requestId: string },
-): TrpcContext {
+  request: { locale: Locale; ip: string | null; requestId: string; cookies?: ResidentCookies },
+): Promise<TrpcContext> {
+  const session = request.cookies ? await request.cookies.resolve(deps.services) : null;
   return {
     services: deps.services,
     rateLimiter: deps.rateLimiter,
@@ -46,6 +52,7 @@ export function createTrpcContext(
     requestId: request.requestId,
     staff: null,
     kiosk: null,
-    resident: null,
+    resident: session?.resident ?? null,
+    ...(session ? { residentSession: session.handle } : {}),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { ZodError } from 'zod';
-import { isDomainError, type DomainErrorCode, type Locale } from '@seoro/domain';
+import { DomainError, isDomainError, type DomainErrorCode, type Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
 import { localizeDomainError, localizeMessage } from './messages';
 import type { RateLimiter } from './rate-limit';
@@ -22,6 +22,21 @@ export interface ResidentIdentity {
   id: string;
 }
 
+/**
+ * The resident's session as the host carries it (an HttpOnly cookie). The host resolves it before
+ * building the context and owns the response, so sign-in and sign-out go through here.
+ */
+export interface ResidentSessionHandle {
+  /** The current session's id (the hash of its token), or null when nobody is signed in. */
+  readonly id: string | null;
+  /** True when the request carried a session that has ended (idle or past its absolute end). */
+  readonly expired: boolean;
+  /** Gives the client a new session's token; it must never reach page scripts. */
+  start(session: { token: string; expiresAt: Date }): void;
+  /** Tells the client to forget its session. */
+  end(): void;
+}
+
 /** Built per request by the server (HTTP) or in-process (SvelteKit server code). */
 export interface TrpcContext {
   services: ServiceContext;
@@ -32,6 +47,8 @@ export interface TrpcContext {
   staff: StaffIdentity | null;
   kiosk: KioskIdentity | null;
   resident: ResidentIdentity | null;
+  /** Absent where no session can be carried (scripts, tests): sign-in is then refused. */
+  residentSession?: ResidentSessionHandle;
 }
 
 const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -136,6 +153,8 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 /** A resident who proved their phone number (one-time code); arrives with self-service. */
 export const residentProcedure = publicProcedure.use(({ ctx, next }) => {
+  // An ended session gets a sentence saying so; a caller who never signed in, a bare 401.
+  if (!ctx.resident && ctx.residentSession?.expired) throw new DomainError('session_expired');
   if (!ctx.resident) throw new TRPCError({ code: 'UNAUTHORIZED' });
   return next({ ctx: { ...ctx, resident: ctx.resident } });
 });

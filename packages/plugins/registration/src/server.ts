@@ -1,4 +1,7 @@
-/** Server part of the registration plugin: register for a course, look a registration up. */
+/**
+ * Server part of the registration plugin: register for a course, look a registration up, and a
+ * resident's own registrations after an SMS code (`registration.my.*`).
+ */
 import { z } from 'zod';
 import { defineServerPlugin } from '@seoro/plugin-sdk';
 import {
@@ -9,6 +12,7 @@ import {
 } from '@seoro/services';
 import { enforceRateLimit, publicProcedure, router } from '@seoro/trpc';
 import { manifest } from './manifest';
+import { myRegistrationsRouter } from './my-router';
 
 const registerInput = z.object({
   courseId: z.string().min(1).max(64),
@@ -58,6 +62,8 @@ export const registrationRouter = router({
       const result = await cancelRegistrationByCode(ctx.services, { ...input, locale: ctx.locale });
       return { previousStatus: result.previousStatus, promotedCount: result.promoted.length };
     }),
+  /** The signed-in resident's own registrations ("my registrations"), after an SMS code. */
+  my: myRegistrationsRouter,
 });
 
 export const registrationServerPlugin = defineServerPlugin({
