@@ -6,6 +6,7 @@ import { BetterSQLiteSession } from 'drizzle-orm/better-sqlite3/session';
 import { BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm';
 import Libsql from 'libsql';
+import LibsqlPromise from 'libsql/promise';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -102,6 +103,18 @@ class StatementCache {
   }
 }
 
+/**
+ * libSQL's asynchronous `exec`, which runs on the native side's own thread. The synchronous and the
+ * promise API of the `libsql` package share one native connection type, so it can commit a
+ * transaction the synchronous connection opened. Null if a future version changes that shape.
+ */
+const asyncExec: ((this: { db: unknown }, sql: string) => Promise<void>) | null = (() => {
+  const exec = (LibsqlPromise as unknown as { prototype?: { exec?: unknown } }).prototype?.exec;
+  return typeof exec === 'function'
+    ? (exec as (this: { db: unknown }, sql: string) => Promise<void>)
+    : null;
+})();
+
 /** A synchronous libSQL connection to an embedded file, with drizzle over cached statements. */
 class SyncWriter {
   readonly connection: Libsql.Database;
@@ -147,8 +160,18 @@ class SyncWriter {
   begin() {
     this.#begin.run();
   }
-  commit() {
-    this.#commit.run();
+  /**
+   * COMMIT off the event loop: the fsync that `synchronous = FULL` asks for runs on libSQL's own
+   * thread while requests keep being parsed (they queue for the next batch). The writer is used
+   * by nothing else until it resolves.
+   */
+  commit(): Promise<void> {
+    const handle = (this.connection as unknown as { db?: unknown }).db;
+    if (!asyncExec || handle === undefined) {
+      this.#commit.run();
+      return Promise.resolve();
+    }
+    return asyncExec.call({ db: handle }, 'COMMIT');
   }
   rollback() {
     if (this.connection.inTransaction) this.#rollback.run();
@@ -332,7 +355,7 @@ export class Database {
           outcomes.push({ ok: false, error });
         }
       }
-      writer.commit();
+      await writer.commit();
       this.#commits += 1;
     } catch (error) {
       // The batch did not commit (I/O error, full disk, …): nothing of it is kept.
