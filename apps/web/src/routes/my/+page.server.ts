@@ -1,0 +1,160 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '@seoro/i18n';
+import { localizeHref } from '@seoro/i18n/runtime';
+import { readApiFailure, type ApiFailure } from '$lib/server/api-error';
+import type { Actions, PageServerLoad } from './$types';
+
+/** What a refused step sends back: the step to show, what was typed, and the message. */
+export interface MyFormFailure {
+  step: 'phone' | 'code';
+  phone: string;
+  field: 'phone' | 'code' | null;
+  message: string;
+}
+
+const clientStatus = (failure: ApiFailure) =>
+  failure.httpStatus && failure.httpStatus >= 400 && failure.httpStatus < 500
+    ? failure.httpStatus
+    : 400;
+
+/**
+ * Signed in: the resident's registrations. Otherwise the sign-in steps (phone, then code), with a
+ * word when a session has just ended. `?cancel=<id>` opens the confirm step for one registration
+ * and `?done=<id>` says which one was just cancelled; both are links, so this works without
+ * JavaScript.
+ */
+export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
+  const opts = { locale: locals.locale };
+  // Personal (if masked) data and a signed-in state: never in a shared cache.
+  setHeaders({ 'cache-control': 'private, no-store' });
+  try {
+    const view = await locals.api.registration.my.registrations.query();
+    return {
+      view,
+      expired: false,
+      signedOut: false,
+      confirmId: url.searchParams.get('cancel'),
+      doneId: url.searchParams.get('done'),
+    };
+  } catch (cause) {
+    const failure = readApiFailure(cause);
+    const signedOut = { view: null, confirmId: null, doneId: null };
+    if (failure?.domainCode === 'session_expired') {
+      return { ...signedOut, expired: true, signedOut: false };
+    }
+    if (failure?.httpStatus === 401) {
+      return { ...signedOut, expired: false, signedOut: url.searchParams.has('signed-out') };
+    }
+    console.error('[web] registration.my.registrations failed', failure ?? cause);
+    error(503, {
+      message: m.web_error_generic_body({ operator: m.common_operator({}, opts) }, opts),
+      kind: 'unavailable',
+    });
+  }
+};
+
+export const actions: Actions = {
+  /** Step 1: text a code to the number (the answer does not say whether it is registered). */
+  request: async ({ request, locals }) => {
+    const opts = { locale: locals.locale };
+    const phone = String((await request.formData()).get('phone') ?? '').trim();
+    if (!phone) {
+      return fail(400, {
+        step: 'phone',
+        phone,
+        field: 'phone',
+        message: m.web_reg_error_phone_missing({}, opts),
+      } satisfies MyFormFailure);
+    }
+    try {
+      await locals.api.registration.my.requestCode.mutate({ phone });
+    } catch (cause) {
+      const failure = readApiFailure(cause);
+      if (!failure?.domainCode) {
+        console.error('[web] registration.my.requestCode failed', failure ?? cause);
+        return fail(500, {
+          step: 'phone',
+          phone,
+          field: null,
+          message: m.web_my_error_unexpected({}, opts),
+        } satisfies MyFormFailure);
+      }
+      return fail(clientStatus(failure), {
+        step: 'phone',
+        phone,
+        field: failure.field === 'phone' ? 'phone' : null,
+        message: failure.message,
+      } satisfies MyFormFailure);
+    }
+    return { step: 'code' as const, phone };
+  },
+
+  /** Step 2: the code; the right one sets the session cookie and shows the registrations. */
+  verify: async ({ request, locals }) => {
+    const opts = { locale: locals.locale };
+    const form = await request.formData();
+    const phone = String(form.get('phone') ?? '').trim();
+    const code = String(form.get('code') ?? '').trim();
+    if (!code) {
+      return fail(400, {
+        step: 'code',
+        phone,
+        field: 'code',
+        message: m.web_my_code_missing({}, opts),
+      } satisfies MyFormFailure);
+    }
+    try {
+      await locals.api.registration.my.verifyCode.mutate({ phone, code });
+    } catch (cause) {
+      const failure = readApiFailure(cause);
+      if (!failure?.domainCode) {
+        console.error('[web] registration.my.verifyCode failed', failure ?? cause);
+        return fail(500, {
+          step: 'code',
+          phone,
+          field: null,
+          message: m.web_my_error_unexpected({}, opts),
+        } satisfies MyFormFailure);
+      }
+      // A number that went wrong since step 1 is fixed there.
+      const onPhone = failure.field === 'phone';
+      return fail(clientStatus(failure), {
+        step: onPhone ? 'phone' : 'code',
+        phone,
+        field: onPhone ? 'phone' : failure.field === 'code' ? 'code' : null,
+        message: failure.message,
+      } satisfies MyFormFailure);
+    }
+    redirect(303, localizeHref('/my', opts));
+  },
+
+  /** The confirmed cancel of one of the resident's own registrations. */
+  cancel: async ({ request, locals }) => {
+    const opts = { locale: locals.locale };
+    const enrolmentId = String((await request.formData()).get('enrolmentId') ?? '');
+    try {
+      await locals.api.registration.my.cancel.mutate({ enrolmentId });
+    } catch (cause) {
+      const failure = readApiFailure(cause);
+      if (!failure || (!failure.domainCode && failure.httpStatus !== 401)) {
+        console.error('[web] registration.my.cancel failed', failure ?? cause);
+        return fail(500, { cancel: { enrolmentId, message: m.web_my_error_unexpected({}, opts) } });
+      }
+      // Signed out meanwhile: the page shows the sign-in steps, saying why.
+      return fail(clientStatus(failure), { cancel: { enrolmentId, message: failure.message } });
+    }
+    redirect(303, localizeHref(`/my?done=${encodeURIComponent(enrolmentId)}`, opts));
+  },
+
+  /** Ends the session on the server and forgets the cookie. */
+  signOut: async ({ locals }) => {
+    const opts = { locale: locals.locale };
+    try {
+      await locals.api.registration.my.signOut.mutate();
+    } catch (cause) {
+      console.error('[web] registration.my.signOut failed', readApiFailure(cause) ?? cause);
+      return fail(500, { signOut: { message: m.web_my_error_unexpected({}, opts) } });
+    }
+    redirect(303, localizeHref('/my?signed-out', opts));
+  },
+};
