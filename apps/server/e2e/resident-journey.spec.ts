@@ -247,7 +247,9 @@ test('a waitlisted resident is told kindly that the place is not confirmed', asy
 
 test('the attendance rows exist afterwards, one per resident', async () => {
   const rows = await queryDb<{ code: string; method: string }>(
-    `select e.code as code, a.method as method from attendance a join enrolments e on e.id = a.enrolment_id order by a.checked_in_at`,
+    `select e.code as code, a.method as method from attendance a join enrolments e on e.id = a.enrolment_id
+     where e.course_id = ? order by a.checked_in_at`,
+    [fixtures().smallCourseId],
   );
   expect(rows.map((r) => [r.code, r.method])).toEqual([
     [codes.first, 'keypad'],

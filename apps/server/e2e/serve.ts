@@ -1,11 +1,12 @@
 /**
  * Starts the real, built server for the browser tests on a fresh database that the tests' own
  * fixtures fill (never the demo seed): one open term, a two-seat course with a meeting under way
- * today, and a roomy course.
+ * today, a roomy course, and a resident with a confirmed and a waitlisted registration.
  */
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Database } from '@seoro/db';
+import { Database, attendance } from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -21,6 +22,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const file = join(dir, 'e2e.db');
 const url = `file:${file}`;
+const notificationsFile = join(dir, 'notifications.jsonl');
 
 const database = await Database.open({ url });
 await database.migrate();
@@ -79,6 +81,58 @@ for (let i = 1; i <= 5; i++) {
     { status: 'lottery_pending', queueNo: i },
   );
 }
+// "My registrations": a resident with a confirmed place (one class held, attended) and a place
+// on a full course's waitlist behind someone else. No meeting today, so the kiosk is unaffected.
+const day = 86_400_000;
+const inDays = (n: number, time: string) => kstInstant(kstDateOf(new Date(now + n * day)), time);
+const calligraphy = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 10, titleKo: '캘리그라피', titleEn: 'Calligraphy', sortOrder: 2 },
+);
+const pastClass = await makeMeeting(
+  database,
+  { courseId: calligraphy.id, roomId },
+  inDays(-2, '10:00'),
+  120,
+  { seq: 1 },
+);
+await makeMeeting(database, { courseId: calligraphy.id, roomId }, inDays(5, '10:00'), 120, {
+  seq: 2,
+});
+const dialogue = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 1, titleKo: '비폭력대화', titleEn: 'Nonviolent Communication', sortOrder: 3 },
+);
+await makeMeeting(database, { courseId: dialogue.id, roomId }, inDays(6, '14:00'), 120, {
+  seq: 1,
+});
+const me = await makeResident(database, { name: '박서로', phoneE164: '+821042000001' });
+const seated = await makeResident(database, { name: '최이웃', phoneE164: '+821042000002' });
+const ahead = await makeResident(database, { name: '정이웃', phoneE164: '+821042000003' });
+const myPlace = await makeEnrolment(database, { courseId: calligraphy.id, residentId: me.id });
+await database.write((tx) =>
+  tx.insert(attendance).values({
+    id: randomUUID(),
+    enrolmentId: myPlace.id,
+    meetingId: pastClass.id,
+    checkedInAt: inDays(-2, '09:55'),
+    method: 'qr',
+  }),
+);
+await makeEnrolment(database, { courseId: dialogue.id, residentId: seated.id });
+await makeEnrolment(
+  database,
+  { courseId: dialogue.id, residentId: ahead.id },
+  { status: 'waitlisted', queueNo: 9001 },
+);
+await makeEnrolment(
+  database,
+  { courseId: dialogue.id, residentId: me.id },
+  { status: 'waitlisted', queueNo: 9002 },
+);
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -87,10 +141,18 @@ writeFileSync(
     smallCourseId: small.id,
     roomyCourseId: roomy.id,
     lotteryCourseId: lottery.id,
+    notificationsFile,
+    my: {
+      phone: '010-4200-0001',
+      calligraphyCourseId: calligraphy.id,
+      dialogueCourseId: dialogue.id,
+    },
   }),
 );
 
 process.env.DATABASE_URL = url;
 process.env.SEED_DEMO = 'false';
 process.env.LOG_LEVEL ??= 'warn';
+// Texts (sign-in codes among them) are appended here as JSON lines for the tests to read.
+process.env.NOTIFY_FILE = notificationsFile;
 await import('../dist/index.js');

@@ -10,6 +10,10 @@ export function fixtures(): {
   smallCourseId: string;
   roomyCourseId: string;
   lotteryCourseId: string;
+  /** JSON lines the server's notification transport wrote (texts, sign-in codes). */
+  notificationsFile: string;
+  /** The resident of "my registrations": their phone and the courses they registered for. */
+  my: { phone: string; calligraphyCourseId: string; dialogueCourseId: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),
