@@ -275,6 +275,33 @@ describe('createNotificationSender', () => {
     });
   });
 
+  it('keeps no copy of a sign-in code once it is sent or has failed', async () => {
+    const database = await setup();
+    const ok = scripted();
+    const sent = await queue(database, { template: 'one_time_code', payload: { otp: '654321' } });
+    const plain = await queue(database);
+    expect(await sender(database, ok.transport).runOnce()).toEqual({
+      sent: 2,
+      retried: 0,
+      failed: 0,
+    });
+    expect(ok.calls.map((c) => c.text).join(' ')).toContain('654321');
+    expect(await rowOf(database, sent.id)).toMatchObject({
+      status: 'sent',
+      payload: { redacted: true },
+    });
+    // Other messages keep their payload (the record of what was said).
+    expect((await rowOf(database, plain.id)).payload).toEqual(plain.payload);
+
+    const late = await queue(database, { template: 'one_time_code', payload: { otp: '111111' } });
+    const afterExpiry = manualClock(new Date(T0.getTime() + 5 * 60 * SECOND));
+    await sender(database, ok.transport, { clock: afterExpiry }).runOnce();
+    expect(await rowOf(database, late.id)).toMatchObject({
+      status: 'failed',
+      payload: { redacted: true },
+    });
+  });
+
   it('never sends a row twice when runs are requested concurrently', async () => {
     const database = await setup();
     const calls: string[] = [];

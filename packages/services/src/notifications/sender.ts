@@ -81,6 +81,9 @@ type Outcome =
   | { kind: 'rejected'; error: unknown }
   | { kind: 'expired'; expiresAt: Date };
 
+/** Templates whose payload is a secret (sign-in codes): cleared once the row is sent or failed. */
+const SECRET_PAYLOAD_TEMPLATES: ReadonlySet<string> = new Set(['one_time_code']);
+
 /**
  * Creates the outbox sender: reads due rows, sends each through the transport of its channel,
  * then records the outcome. Failures are retried with backoff; nothing is deleted.
@@ -168,9 +171,16 @@ export function createNotificationSender(options: NotificationSenderOptions): No
     const now = clock.now();
     const fields = { id: row.id, template: row.template, channel: row.channel };
     const stillPending = and(eq(outbox.id, row.id), eq(outbox.status, 'pending'));
+    // A sign-in code is a secret: once the row is done with, the database keeps no copy of it.
+    const forget = SECRET_PAYLOAD_TEMPLATES.has(row.template)
+      ? { payload: { redacted: true } }
+      : {};
     if (outcome.kind === 'sent') {
       await database.write((tx) =>
-        tx.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(stillPending),
+        tx
+          .update(outbox)
+          .set({ status: 'sent', sentAt: now, lastError: null, ...forget })
+          .where(stillPending),
       );
       report.sent++;
       return;
@@ -178,7 +188,10 @@ export function createNotificationSender(options: NotificationSenderOptions): No
     if (outcome.kind === 'expired') {
       const lastError = `Expired at ${outcome.expiresAt.toISOString()} before it could be delivered`;
       await database.write((tx) =>
-        tx.update(outbox).set({ status: 'failed', lastError }).where(stillPending),
+        tx
+          .update(outbox)
+          .set({ status: 'failed', lastError, ...forget })
+          .where(stillPending),
       );
       report.failed++;
       log.warn({ ...fields, attempts: row.attempts }, 'notification expired undelivered');
@@ -188,7 +201,10 @@ export function createNotificationSender(options: NotificationSenderOptions): No
     const lastError = describeFailure(outcome.error, secretsOf(row));
     if (outcome.kind === 'rejected' || attempts >= maxAttempts) {
       await database.write((tx) =>
-        tx.update(outbox).set({ status: 'failed', attempts, lastError }).where(stillPending),
+        tx
+          .update(outbox)
+          .set({ status: 'failed', attempts, lastError, ...forget })
+          .where(stillPending),
       );
       report.failed++;
       log.error(
