@@ -5,8 +5,9 @@ import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 
 const result = await build({
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  // The writer thread is its own entry: a worker starts from a file.
+  entryPoints: { index: 'src/index.ts', 'writer-thread': 'src/writer/thread.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -55,4 +56,6 @@ if (missing.length > 0) {
   );
   process.exit(1);
 }
-console.log(`server bundled: dist/index.js (${externals.size} external packages, all resolvable)`);
+console.log(
+  `server bundled: dist/index.js, dist/writer-thread.js (${externals.size} external packages, all resolvable)`,
+);

@@ -1,6 +1,7 @@
 /**
  * Starts Seoroseoro School: opens (creating and migrating) the database, seeds demo data into an
- * empty one, and serves the site, the kiosk and the API on one port until SIGTERM.
+ * empty one, starts the writer thread (every write, the notification sender and the periodic
+ * jobs), and serves the site, the kiosk and the API on one port until SIGTERM.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,18 +10,12 @@ import { serve } from '@hono/node-server';
 import { pluginHookHandlers } from '@seoro/api';
 import { Database } from '@seoro/db';
 import { seedDemoData, DEMO_CHECK_IN_CODE } from '@seoro/db/seed';
-import {
-  createNotificationSender,
-  createServiceContext,
-  drawDueLotteries,
-  flagCoursesBelowMinimum,
-  queueMeetingReminders,
-  transportsFromEnv,
-} from '@seoro/services';
+import { createServiceContext } from '@seoro/services';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { loadSvelteKit } from './sveltekit';
+import { startWriterThread } from './writer/client';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -50,9 +45,26 @@ async function main() {
     }
   }
 
-  const services = createServiceContext(database, {
+  // The migrations and the demo seed ran on this handle; from here on one thread writes.
+  await database.close();
+  const writer = await startWriterThread(
+    {
+      databaseUrl: config.databaseUrl,
+      databaseAuthToken: config.databaseAuthToken,
+      logLevel: config.logLevel,
+    },
+    logger,
+    () => process.exit(1),
+  );
+  const reader = await Database.open({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+    writes: false,
+  });
+  const services = createServiceContext(reader, {
     hookHandlers: pluginHookHandlers,
     logError: (message, error) => logger.error({ err: error }, message),
+    remote: writer.remote,
   });
   // Without a SvelteKit build (e.g. `pnpm dev`, where Vite serves the site and proxies /trpc
   // here) the API and the kiosk still run.
@@ -65,7 +77,7 @@ async function main() {
       'no SvelteKit build: serving the API and kiosk only',
     );
   const app = createApp({
-    database,
+    database: reader,
     services,
     logger,
     kit,
@@ -73,40 +85,6 @@ async function main() {
     trustProxy: config.trustProxy,
     publicOrigin: config.publicOrigin,
   });
-
-  // Notifications leave through the outbox; with no transport configured they go to this log.
-  const transports = transportsFromEnv(process.env, {
-    log: (line: string) => logger.info({ notification: line }, 'notification (console transport)'),
-  });
-  logger.info(
-    { sms: transports.sms.name, email: transports.email.name },
-    'notification transports',
-  );
-  const sender = createNotificationSender({ database, transports, log: logger });
-  sender.start();
-
-  // Every minute: draw lottery courses whose window has closed, flag courses below their minimum
-  // at the close, and queue tomorrow's reminders.
-  const periodicJobs = async () => {
-    try {
-      for (const d of await drawDueLotteries(services)) {
-        logger.info(
-          { courseId: d.courseId, seed: d.seed, winners: d.winners.length },
-          'lottery drawn',
-        );
-      }
-      const thin = await flagCoursesBelowMinimum(services);
-      if (thin.length > 0)
-        logger.warn({ courseIds: thin }, 'courses below their minimum at the close');
-      const reminders = await queueMeetingReminders(services);
-      if (reminders > 0) logger.info({ reminders }, 'meeting reminders queued');
-    } catch (error) {
-      logger.error({ err: error }, 'periodic job failed');
-    }
-  };
-  void periodicJobs();
-  const jobsTimer = setInterval(periodicJobs, 60_000);
-  jobsTimer.unref();
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
@@ -126,9 +104,8 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(async () => {
-      clearInterval(jobsTimer);
-      await sender.stop();
-      await database.close();
+      await writer.close();
+      await reader.close();
       logger.info('stopped');
       process.exit(0);
     });

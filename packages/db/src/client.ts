@@ -30,6 +30,11 @@ export interface DatabaseOptions {
   authToken?: string;
   /** busy_timeout in ms: how long a write waits for another process's lock. */
   busyTimeoutMs?: number;
+  /**
+   * False for a handle that only reads, because this process writes elsewhere (the server's writer
+   * thread): `write()` and `migrate()` then refuse instead of opening a second writer.
+   */
+  writes?: boolean;
 }
 
 interface PendingWrite {
@@ -248,11 +253,9 @@ export class Database {
     const path = localPath(options.url);
     if (path) mkdirSync(dirname(path), { recursive: true });
     const database = new Database(options);
+    if (options.writes === false) return database;
     if (path) {
       database.#writer = new SyncWriter(path, options.busyTimeoutMs ?? 5000);
-    } else if (isMemory(options.url)) {
-      // One in-memory database per connection: reads and writes must share the client.
-      await database.#client.execute('PRAGMA foreign_keys = ON');
     } else {
       await database.#client.execute('PRAGMA foreign_keys = ON');
     }
@@ -292,6 +295,7 @@ export class Database {
    * their change has returned.
    */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.#options.writes === false) return Promise.reject(readOnlyError());
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#draining) {
@@ -433,6 +437,7 @@ export class Database {
 
   /** Applies the committed migrations (idempotent). */
   async migrate(migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+    if (this.#options.writes === false) throw readOnlyError();
     await this.#lock(async () => {
       if (this.#writer) migrateSync(this.#writer.db, { migrationsFolder });
       else await migrateAsync(this.#db, { migrationsFolder });
@@ -452,8 +457,10 @@ export class Database {
   }
 }
 
-function isMemory(url: string): boolean {
-  return url === 'file::memory:' || url === ':memory:';
+function readOnlyError(): Error {
+  return new Error(
+    'This database handle only reads: writes go through the process writer (ServiceContext.remote)',
+  );
 }
 
 function localPath(url: string): string | null {

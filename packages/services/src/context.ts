@@ -14,6 +14,37 @@ export interface ServiceContext {
   hooks: HookRunner;
   /** Where failures that must not reach the caller are reported (e.g. a throwing hook). */
   logError: (message: string, error: unknown) => void;
+  /**
+   * Set where writes happen elsewhere (the server's writer thread): each write service then hands
+   * its input to `remote` instead of running here. Null or absent: the service runs in place.
+   */
+  remote?: RemoteWriter | null;
+}
+
+/**
+ * The services a process without its own writer hands over. Each takes `(ctx, input)` with a
+ * structured-cloneable input and result; a refusal comes back as the same DomainError.
+ */
+export const WRITE_OPERATIONS = [
+  'registerForCourse',
+  'cancelRegistrationByCode',
+  'cancelMyEnrolment',
+  'cancelEnrolment',
+  'checkInWithCode',
+  'requestResidentCode',
+  'verifyResidentCode',
+  'resolveResidentSession',
+  'signOutResident',
+  'cancelCourse',
+  'drawCourseLottery',
+  'changeCourseCapacity',
+  'moveWaitlistEntry',
+] as const;
+export type WriteOperation = (typeof WRITE_OPERATIONS)[number];
+
+/** Runs a write service where the writer is, and answers with its result. */
+export interface RemoteWriter {
+  call(operation: WriteOperation, input: unknown): Promise<unknown>;
 }
 
 /** Runs named hooks after a change committed. A throwing handler is logged, never propagated. */
@@ -52,5 +83,6 @@ export function createServiceContext(
     random: options.random ?? ((n) => new Uint8Array(randomBytes(n))),
     hooks: options.hooks ?? createHookRunner(options.hookHandlers ?? [], logError),
     logError,
+    remote: options.remote ?? null,
   };
 }

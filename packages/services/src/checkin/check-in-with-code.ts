@@ -37,6 +37,7 @@ export async function checkInWithCode(
   ctx: ServiceContext,
   input: CheckInInput,
 ): Promise<CheckInResult> {
+  if (ctx.remote) return (await ctx.remote.call('checkInWithCode', input)) as CheckInResult;
   const code = normalizeConfirmationCode(input.code);
   if (!code) throw new DomainError('code_invalid');
   const db = ctx.database.db;

@@ -41,6 +41,7 @@ export async function cancelCourse(
   ctx: ServiceContext,
   input: CancelCourseInput,
 ): Promise<CancelCourseResult> {
+  if (ctx.remote) return (await ctx.remote.call('cancelCourse', input)) as CancelCourseResult;
   const reason = input.reason.trim();
   if (reason.length === 0) throw new DomainError('reason_required');
   const locale = input.locale ?? 'ko';

@@ -45,6 +45,7 @@ export async function drawCourseLottery(
   ctx: ServiceContext,
   input: { courseId: string; seed?: string },
 ): Promise<LotteryDrawView> {
+  if (ctx.remote) return (await ctx.remote.call('drawCourseLottery', input)) as LotteryDrawView;
   return ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
     const [row] = await tx

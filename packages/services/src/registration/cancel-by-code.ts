@@ -18,6 +18,7 @@ export async function cancelRegistrationByCode(
   ctx: ServiceContext,
   input: { code: string; phone: string; locale: Locale },
 ): Promise<CancelResult> {
+  if (ctx.remote) return (await ctx.remote.call('cancelRegistrationByCode', input)) as CancelResult;
   const code = normalizeConfirmationCode(input.code);
   if (!code) throw new DomainError('code_invalid');
   const phone = normalizeKrMobile(input.phone);

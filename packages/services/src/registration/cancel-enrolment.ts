@@ -24,6 +24,7 @@ export async function cancelEnrolment(
   ctx: ServiceContext,
   input: { enrolmentId: string; actor: Actor; locale?: Locale; reason?: string | null },
 ): Promise<CancelResult> {
+  if (ctx.remote) return (await ctx.remote.call('cancelEnrolment', input)) as CancelResult;
   return ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
     const [row] = await tx

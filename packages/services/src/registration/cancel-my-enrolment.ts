@@ -14,6 +14,7 @@ export async function cancelMyEnrolment(
   ctx: ServiceContext,
   input: { residentId: string; enrolmentId: string; locale: Locale },
 ): Promise<CancelResult> {
+  if (ctx.remote) return (await ctx.remote.call('cancelMyEnrolment', input)) as CancelResult;
   // Whose enrolment it is never changes, so checking before the write transaction is safe.
   const [row] = await ctx.database.db
     .select({ residentId: enrolments.residentId })

@@ -12,6 +12,11 @@ export async function changeCourseCapacity(
   ctx: ServiceContext,
   input: { courseId: string; capacity: number; staffId: string },
 ): Promise<{ capacity: number; promoted: Promotion[] }> {
+  if (ctx.remote)
+    return (await ctx.remote.call('changeCourseCapacity', input)) as {
+      capacity: number;
+      promoted: Promotion[];
+    };
   if (!Number.isSafeInteger(input.capacity) || input.capacity < 1 || input.capacity > 200) {
     throw new RangeError('capacity must be an integer between 1 and 200');
   }

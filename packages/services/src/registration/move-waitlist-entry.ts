@@ -11,6 +11,8 @@ export async function moveWaitlistEntry(
   ctx: ServiceContext,
   input: { enrolmentId: string; toPosition: number; reason: string; staffId: string },
 ): Promise<{ from: number; to: number }> {
+  if (ctx.remote)
+    return (await ctx.remote.call('moveWaitlistEntry', input)) as { from: number; to: number };
   const reason = input.reason.trim();
   if (reason.length === 0) throw new DomainError('reason_required');
   return ctx.database.write(async (tx) => {

@@ -57,6 +57,7 @@ export async function registerForCourse(
   ctx: ServiceContext,
   input: RegisterInput,
 ): Promise<RegisterResult> {
+  if (ctx.remote) return (await ctx.remote.call('registerForCourse', input)) as RegisterResult;
   const name = normalizeName(input.name);
   if (!name.ok) throw new DomainError('invalid_name', { reason: name.reason });
   const phone = normalizeKrMobile(input.phone);

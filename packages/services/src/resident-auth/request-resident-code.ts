@@ -25,6 +25,8 @@ export async function requestResidentCode(
   ctx: ServiceContext,
   input: { phone: string; locale: Locale; ip?: string | null },
 ): Promise<ResidentCodeRequested> {
+  if (ctx.remote)
+    return (await ctx.remote.call('requestResidentCode', input)) as ResidentCodeRequested;
   const phone = normalizeKrMobile(input.phone);
   if (!phone.ok) {
     throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');

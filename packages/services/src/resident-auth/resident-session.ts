@@ -28,6 +28,8 @@ export async function resolveResidentSession(
   ctx: ServiceContext,
   token: string | null | undefined,
 ): Promise<ResidentSessionLookup> {
+  if (ctx.remote)
+    return (await ctx.remote.call('resolveResidentSession', token)) as ResidentSessionLookup;
   if (!token || !SESSION_TOKEN_PATTERN.test(token)) return { state: 'none' };
   const id = residentSessionId(token);
   const [session] = await ctx.database.db
@@ -60,6 +62,10 @@ export async function signOutResident(
   ctx: ServiceContext,
   input: { sessionId: string; residentId: string; ip?: string | null },
 ): Promise<void> {
+  if (ctx.remote) {
+    await ctx.remote.call('signOutResident', input);
+    return;
+  }
   await ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
     const [session] = await tx

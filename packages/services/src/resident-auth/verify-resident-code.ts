@@ -34,6 +34,7 @@ export async function verifyResidentCode(
   ctx: ServiceContext,
   input: { phone: string; code: string; ip?: string | null },
 ): Promise<ResidentSignIn> {
+  if (ctx.remote) return (await ctx.remote.call('verifyResidentCode', input)) as ResidentSignIn;
   const phone = normalizeKrMobile(input.phone);
   if (!phone.ok) {
     throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import type { Database } from '@seoro/db';
+import {
+  createNotificationSender,
+  drawDueLotteries,
+  flagCoursesBelowMinimum,
+  queueMeetingReminders,
+  transportsFromEnv,
+  type ServiceContext,
+} from '@seoro/services';
+
+/**
+ * The server's background work, run where the writer is: the notification sender, and every
+ * minute the lottery draws that are due, courses below their minimum at the close and tomorrow's
+ * reminders. Returns a function that stops it and waits for the message in hand.
+ */
+export function startBackgroundWork(
+  services: ServiceContext,
+  database: Database,
+  logger: Logger,
+): () => Promise<void> {
+  // Notifications leave through the outbox; with no transport configured they go to this log.
+  const transports = transportsFromEnv(process.env, {
+    log: (line: string) => logger.info({ notification: line }, 'notification (console transport)'),
+  });
+  logger.info(
+    { sms: transports.sms.name, email: transports.email.name },
+    'notification transports',
+  );
+  const sender = createNotificationSender({ database, transports, log: logger });
+  sender.start();
+
+  const periodicJobs = async () => {
+    try {
+      for (const d of await drawDueLotteries(services)) {
+        logger.info(
+          { courseId: d.courseId, seed: d.seed, winners: d.winners.length },
+          'lottery drawn',
+        );
+      }
+      const thin = await flagCoursesBelowMinimum(services);
+      if (thin.length > 0)
+        logger.warn({ courseIds: thin }, 'courses below their minimum at the close');
+      const reminders = await queueMeetingReminders(services);
+      if (reminders > 0) logger.info({ reminders }, 'meeting reminders queued');
+    } catch (error) {
+      logger.error({ err: error }, 'periodic job failed');
+    }
+  };
+  void periodicJobs();
+  const jobsTimer = setInterval(periodicJobs, 60_000);
+  jobsTimer.unref();
+
+  return async () => {
+    clearInterval(jobsTimer);
+    await sender.stop();
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The writer thread: the one place in the server process that writes to the database. It owns the
+ * writer connection, runs the write services the main thread hands it (registration, cancelling,
+ * check-in, sign-in, …) with group commit, and does the background work (notifications, periodic
+ * jobs). The main thread keeps HTTP, tRPC and reads, so statement work and fsyncs never hold up a
+ * request that is being parsed or answered.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { pluginHookHandlers } from '@seoro/api';
+import { Database } from '@seoro/db';
+import { isDomainError } from '@seoro/domain';
+import * as services from '@seoro/services';
+import { createServiceContext, WRITE_OPERATIONS, type WriteOperation } from '@seoro/services';
+import { createLogger } from '../logger';
+import { startBackgroundWork } from './background';
+import type { FromWriter, SerializedError, ToWriter, WriterThreadData } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('The writer thread must be started as a worker');
+const data = workerData as WriterThreadData;
+const logger = createLogger(data.logLevel).child({ thread: 'writer' });
+
+const database = await Database.open({
+  url: data.databaseUrl,
+  authToken: data.databaseAuthToken,
+});
+const ctx = createServiceContext(database, {
+  hookHandlers: pluginHookHandlers,
+  logError: (message, error) => logger.error({ err: error }, message),
+});
+const allowed = new Set<string>(WRITE_OPERATIONS);
+const operations = services as unknown as Record<
+  WriteOperation,
+  (context: typeof ctx, input: unknown) => Promise<unknown>
+>;
+
+function serialize(error: unknown): SerializedError {
+  if (isDomainError(error)) return { kind: 'domain', code: error.code, params: error.params };
+  const e = error instanceof Error ? error : new Error(String(error));
+  const code = (e as { code?: unknown }).code;
+  return {
+    kind: 'error',
+    name: e.name,
+    message: e.message,
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
+
+const post = (message: FromWriter) => port.postMessage(message);
+const stopBackground = startBackgroundWork(ctx, database, logger);
+
+port.on('message', (message: ToWriter) => {
+  if (message.type === 'close') {
+    void (async () => {
+      await stopBackground();
+      const { writes, commits } = database.stats;
+      logger.info(
+        { writes, commits },
+        'writer thread stopping: writes and the commits that held them',
+      );
+      await database.close();
+      post({ type: 'closed' });
+      port.close();
+    })();
+    return;
+  }
+  const { id, operation, input } = message;
+  if (!allowed.has(operation)) {
+    post({
+      type: 'result',
+      id,
+      ok: false,
+      error: { kind: 'error', name: 'Error', message: `Unknown write operation ${operation}` },
+    });
+    return;
+  }
+  operations[operation](ctx, input).then(
+    (value) => post({ type: 'result', id, ok: true, value }),
+    (error: unknown) => {
+      if (!isDomainError(error)) logger.error({ err: error, operation }, 'write failed');
+      post({ type: 'result', id, ok: false, error: serialize(error) });
+    },
+  );
+});
+
+post({ type: 'ready' });
