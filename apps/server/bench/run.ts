@@ -15,7 +15,7 @@ import { createClient } from '@libsql/client';
 import Libsql from 'libsql';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,16 @@ function registrationRequests(base: string, courseIds: string[]): autocannon.Opt
   };
 }
 
+/** CPU time a process has used, in µs (Linux /proc; null elsewhere). Clock ticks are 1/100 s. */
+function processCpuUs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
 const run = (opts: autocannon.Options) =>
   new Promise<Result>((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
@@ -211,16 +221,35 @@ async function main() {
     // Warm up the JIT and the page cache.
     await run({ url: `${server.base}/trpc/system.ping`, connections: 50, duration: 2 });
 
+    const pingCpuBefore = processCpuUs(server.child.pid);
     const ping = await run({
       url: `${server.base}/trpc/system.ping`,
       connections: CONNECTIONS,
       duration: DURATION_S,
     });
+    const pingCpuAfter = processCpuUs(server.child.pid);
+    // Where the CPU goes during the rush: the server (both threads) and this process (the load tool).
+    const serverCpuBefore = processCpuUs(server.child.pid);
+    const toolCpuBefore = process.cpuUsage();
     const rush = await run({
       ...registrationRequests(server.base, courseIds),
       connections: CONNECTIONS,
       duration: DURATION_S,
     });
+    const serverCpuAfter = processCpuUs(server.child.pid);
+    const toolCpu = process.cpuUsage(toolCpuBefore);
+    const rushRequests = rush.requests.total || 1;
+    const cpu = {
+      ping_server_cpu_us_per_req:
+        pingCpuBefore === null || pingCpuAfter === null
+          ? null
+          : Math.round((pingCpuAfter - pingCpuBefore) / (ping.requests.total || 1)),
+      server_cpu_us_per_req:
+        serverCpuBefore === null || serverCpuAfter === null
+          ? null
+          : Math.round((serverCpuAfter - serverCpuBefore) / rushRequests),
+      load_tool_cpu_us_per_req: Math.round((toolCpu.user + toolCpu.system) / rushRequests),
+    };
     const fixed = await run({
       ...registrationRequests(server.base, courseIds),
       connections: CONNECTIONS,
@@ -254,6 +283,7 @@ async function main() {
       p50_ms: fixed.latency.p50,
       p99_ms: fixed.latency.p99,
       fixed_rate_achieved_rps: Math.round(fixed.requests.average),
+      ...cpu,
       errors_5xx: count5xx(ping) + count5xx(rush) + count5xx(fixed),
       errors_other: rush.errors + fixed.errors + ping.errors,
       busy_errors: (server.output().match(/SQLITE_BUSY/g) ?? []).length,
