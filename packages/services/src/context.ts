@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Clock } from '@seoro/domain';
 import { systemClock } from '@seoro/domain';
 import type { Database } from '@seoro/db';
@@ -80,9 +80,29 @@ export function createServiceContext(
   return {
     database,
     clock: options.clock ?? systemClock,
-    random: options.random ?? ((n) => new Uint8Array(randomBytes(n))),
+    random: options.random ?? pooledRandomBytes(),
     hooks: options.hooks ?? createHookRunner(options.hookHandlers ?? [], logError),
     logError,
     remote: options.remote ?? null,
+  };
+}
+
+/**
+ * Cryptographic random bytes served from a 4 KiB pool refilled from the system's generator: the
+ * same bytes a call per code would give (each used once), without a call into OpenSSL per
+ * confirmation code, which costs more than the rest of drawing one.
+ */
+export function pooledRandomBytes(poolSize = 4096): (bytes: number) => Uint8Array {
+  const pool = new Uint8Array(poolSize);
+  let offset = pool.length;
+  return (bytes) => {
+    if (bytes > pool.length) return randomFillSync(new Uint8Array(bytes));
+    if (offset + bytes > pool.length) {
+      randomFillSync(pool);
+      offset = 0;
+    }
+    const out = pool.slice(offset, offset + bytes);
+    offset += bytes;
+    return out;
   };
 }

@@ -75,13 +75,13 @@ export async function registerForCourse(
     const now = ctx.clock.now();
     const q = registrationQueries(tx);
     if (idempotencyKey) {
-      const [seen] = await q.idempotency.all({ key: idempotencyKey });
+      const seen = await q.idempotency.get({ key: idempotencyKey });
       if (seen) {
         if (seen.requestHash !== requestHash) throw new DomainError('idempotency_conflict');
         return { ...(seen.response as RegisterResult), replayed: true };
       }
     }
-    const [row] = await q.courseAndTerm.all({ courseId: input.courseId });
+    const row = await q.courseAndTerm.get({ courseId: input.courseId });
     if (!row || row.course.status !== 'open' || row.term.status !== 'published') {
       throw new DomainError('course_not_found');
     }
@@ -98,7 +98,7 @@ export async function registerForCourse(
 
     // The phone number is the identity; a returning resident keeps their record.
     const retainUntil = new Date(Date.parse(`${row.term.endsOn}T00:00:00+09:00`) + RETENTION_MS);
-    const [existing] = await q.residentByPhone.all({ phone: phone.e164 });
+    const existing = await q.residentByPhone.get({ phone: phone.e164 });
     let residentId: string;
     if (existing) {
       residentId = existing.id;
@@ -113,7 +113,7 @@ export async function registerForCourse(
             : retainUntil,
       });
       // Only someone we already know can hold a place here or elsewhere in the term.
-      const [live] = await q.liveEnrolment.all({ courseId: row.course.id, residentId });
+      const live = await q.liveEnrolment.get({ courseId: row.course.id, residentId });
       if (live) throw new DomainError('already_registered');
       await checkResidentLimits(tx, q, { residentId, term: row.term, now });
     } else {
@@ -128,7 +128,7 @@ export async function registerForCourse(
       });
     }
 
-    const [counts] = await q.courseCounts.all({ courseId: row.course.id });
+    const counts = await q.courseCounts.get({ courseId: row.course.id });
     // A lottery course takes applications; seats are decided by the draw at the close.
     const decision:
       | { status: 'confirmed' }
@@ -222,7 +222,7 @@ async function checkResidentLimits(
 ) {
   const { residentId, term, now } = args;
   if (term.perResidentLimit !== null) {
-    const [live] = await q.liveInTerm.all({ residentId, termId: term.id });
+    const live = await q.liveInTerm.get({ residentId, termId: term.id });
     if (termLimitReached(Number(live?.n ?? 0), term.perResidentLimit)) {
       throw new DomainError('term_limit_reached', { limit: term.perResidentLimit });
     }
@@ -285,7 +285,7 @@ async function checkResidentLimits(
 async function uniqueCode(ctx: ServiceContext, q: RegistrationQueries): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const code = generateConfirmationCode(ctx.random(5));
-    const [clash] = await q.codeTaken.all({ code });
+    const clash = await q.codeTaken.get({ code });
     if (!clash) return code;
   }
   throw new Error('Could not find an unused confirmation code');
