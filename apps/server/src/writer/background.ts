@@ -4,6 +4,7 @@ import {
   createNotificationSender,
   drawDueLotteries,
   flagCoursesBelowMinimum,
+  purgeEndedSignIns,
   queueMeetingReminders,
   transportsFromEnv,
   type ServiceContext,
@@ -11,8 +12,8 @@ import {
 
 /**
  * The server's background work, run where the writer is: the notification sender, and every
- * minute the lottery draws that are due, courses below their minimum at the close and tomorrow's
- * reminders. Returns a function that stops it and waits for the message in hand.
+ * minute the lottery draws that are due, courses below their minimum at the close, tomorrow's
+ * reminders and the removal of ended resident sessions and sign-in codes. Returns a function that stops it and waits for the message in hand.
  */
 export function startBackgroundWork(
   services: ServiceContext,
@@ -43,6 +44,9 @@ export function startBackgroundWork(
         logger.warn({ courseIds: thin }, 'courses below their minimum at the close');
       const reminders = await queueMeetingReminders(services);
       if (reminders > 0) logger.info({ reminders }, 'meeting reminders queued');
+      const purged = await purgeEndedSignIns(services);
+      if (purged.sessions + purged.codes > 0)
+        logger.info(purged, 'ended resident sessions and sign-in codes deleted');
     } catch (error) {
       logger.error({ err: error }, 'periodic job failed');
     }

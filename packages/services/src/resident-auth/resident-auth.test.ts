@@ -16,6 +16,7 @@ import {
 } from './resident-session';
 import { randomSixDigits, sha256Hex } from './secrets';
 import { MAX_SIGN_IN_ATTEMPTS, verifyResidentCode } from './verify-resident-code';
+import { purgeEndedSignIns } from './purge-sign-ins';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -334,5 +335,34 @@ describe('resident sessions', () => {
     expect(await database.db.select().from(residentSessions)).toEqual([]);
     const [last] = (await database.db.select().from(auditLog)).slice(-1);
     expect(last).toMatchObject({ action: 'resident.sign_out', residentId: resident.id });
+  });
+});
+
+describe('purgeEndedSignIns', () => {
+  it('deletes idle and ended sessions and long-expired codes, and keeps what still works', async () => {
+    const { ctx, clock, database, phone } = await setup();
+    const count = async () => ({
+      sessions: (await database.db.select().from(residentSessions)).length,
+      codes: (await database.db.select().from(residentSignInCodes)).length,
+    });
+
+    // Signed in: one session, its code used.
+    await requestResidentCode(ctx, { phone, locale: 'ko' });
+    const first = await verifyResidentCode(ctx, { phone, code: await lastTextedCode(database) });
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 0 });
+
+    // A fresh code waiting to be typed, then an hour and a half without a request.
+    clock.advance(RESIDENT_SESSION_IDLE_MS - MINUTE);
+    await resolveResidentSession(ctx, first.token); // still active: keeps it alive
+    await requestResidentCode(ctx, { phone, locale: 'ko' });
+    expect(await count()).toEqual({ sessions: 1, codes: 1 });
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 0 });
+
+    clock.advance(RESIDENT_SESSION_IDLE_MS + MINUTE);
+    // The code expired 25 minutes ago: kept, so a late try hears "expired".
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 1, codes: 0 });
+    clock.advance(60 * MINUTE);
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 1 });
+    expect(await count()).toEqual({ sessions: 0, codes: 0 });
   });
 });
