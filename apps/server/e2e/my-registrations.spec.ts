@@ -206,3 +206,33 @@ test('the English page passes axe and the confirmation page links to it', async 
   await expect(page).toHaveURL(/\/en\/my$/);
   await expect(page.getByRole('heading', { level: 1, name: 'My registrations' })).toBeVisible();
 });
+
+test('a session left idle too long ends, and the page says why', async ({ page }) => {
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await page.goto('/my');
+  const sentBefore = textedCodes().length;
+  await enterPhone(page, '휴대전화 번호', '인증번호 받기', PHONE);
+  const code = await nextTextedCode(sentBefore);
+  await page.getByRole('textbox', { name: '인증번호 6자리', exact: true }).fill(code);
+  await page.getByRole('button', { name: '확인하고 신청 내역 보기' }).click();
+  await expect(page.getByRole('button', { name: '로그아웃' })).toBeVisible();
+
+  // Thirty-one minutes without a request, as if the phone had been put down.
+  const [session] = await queryDb<{ id: string }>(
+    `select s.id as id from resident_sessions s join residents r on r.id = s.resident_id
+     where r.phone_e164 = ? order by s.created_at desc limit 1`,
+    [E164],
+  );
+  await queryDb(`update resident_sessions set last_seen_at = last_seen_at - ? where id = ?`, [
+    31 * 60_000,
+    session!.id,
+  ]);
+  await page.reload();
+  await expect(page.getByText('안전을 위해 로그아웃되었습니다')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '휴대전화 번호', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '로그아웃' })).toHaveCount(0);
+  // The ended session is gone, not just ignored.
+  expect(await queryDb('select id from resident_sessions where id = ?', [session!.id])).toEqual([]);
+  await expectAccessible(page, 'my: signed out after idling');
+  await screenshot(page, 'my-10-expired');
+});
