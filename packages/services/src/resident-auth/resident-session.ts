@@ -28,9 +28,10 @@ export async function resolveResidentSession(
   ctx: ServiceContext,
   token: string | null | undefined,
 ): Promise<ResidentSessionLookup> {
+  // Most requests carry no session: answered here, without a trip to the writer.
+  if (!token || !SESSION_TOKEN_PATTERN.test(token)) return { state: 'none' };
   if (ctx.remote)
     return (await ctx.remote.call('resolveResidentSession', token)) as ResidentSessionLookup;
-  if (!token || !SESSION_TOKEN_PATTERN.test(token)) return { state: 'none' };
   const id = residentSessionId(token);
   const [session] = await ctx.database.db
     .select()
