@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { attendance, auditLog, courses, enrolments, meetings, residents } from '@seoro/db';
+import { attendance, auditLog, courses, enrolments, meetings, residents, newId } from '@seoro/db';
 import {
   DomainError,
   checkInState,
@@ -9,7 +9,6 @@ import {
   normalizeConfirmationCode,
   type CheckInMethod,
 } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import type { LocalizedText } from '../views';
 
@@ -90,7 +89,7 @@ export async function checkInWithCode(
   let created = false;
   if (!first) {
     first = await ctx.database.write(async (tx) => {
-      const attendanceId = randomUUID();
+      const attendanceId = newId();
       const inserted = await tx
         .insert(attendance)
         .values({

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { auditLog, courses, enrolments, meetings, outbox, residents } from '@seoro/db';
+import { auditLog, courses, enrolments, meetings, outbox, residents, newId } from '@seoro/db';
 import { DomainError, type Locale } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import type { NotificationPayload } from '../notifications';
 
@@ -92,7 +91,7 @@ export async function cancelCourse(
       if (told.has(enrolment.residentId)) continue;
       told.add(enrolment.residentId);
       await tx.insert(outbox).values({
-        id: randomUUID(),
+        id: newId(),
         template: 'course_cancelled',
         channel: 'sms',
         recipient: enrolment.phone,

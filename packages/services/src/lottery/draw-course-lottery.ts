@@ -8,9 +8,9 @@ import {
   outbox,
   residents,
   terms,
+  newId,
 } from '@seoro/db';
 import { DomainError, drawLottery, lotterySeats } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 
 export interface LotteryDrawView {
@@ -125,7 +125,7 @@ export async function drawCourseLottery(
         .set({ status: won ? 'confirmed' : 'waitlisted', queueNo, updatedAt: now })
         .where(eq(enrolments.id, person.id));
       await tx.insert(outbox).values({
-        id: randomUUID(),
+        id: newId(),
         template: 'lottery_result',
         channel: 'sms',
         recipient: person.phone,
@@ -143,7 +143,7 @@ export async function drawCourseLottery(
       });
     }
     const draw = {
-      id: randomUUID(),
+      id: newId(),
       courseId: row.course.id,
       seed,
       seats,

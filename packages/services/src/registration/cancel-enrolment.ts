@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, courses, enrolments, outbox, residents } from '@seoro/db';
+import { auditLog, courses, enrolments, outbox, residents, newId } from '@seoro/db';
 import { DomainError, type Locale } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { promoteFromWaitlist, type Promotion } from './promote';
 
@@ -43,7 +42,7 @@ export async function cancelEnrolment(
       .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
       .where(eq(enrolments.id, row.enrolment.id));
     await tx.insert(outbox).values({
-      id: randomUUID(),
+      id: newId(),
       template: 'enrolment_cancelled',
       channel: 'sms',
       recipient: row.phone,

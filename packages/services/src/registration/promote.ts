@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { courses, enrolments, outbox, residents, type Tx } from '@seoro/db';
+import { courses, enrolments, outbox, residents, type Tx, newId } from '@seoro/db';
 import { lotterySeats, seatsToPromote, type Locale } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
 
 /** One person moved up from the waitlist. */
 export interface Promotion {
@@ -58,7 +57,7 @@ export async function promoteFromWaitlist(
       .set({ status: 'confirmed', updatedAt: now })
       .where(eq(enrolments.id, person.id));
     await tx.insert(outbox).values({
-      id: randomUUID(),
+      id: newId(),
       template: 'promoted_from_waitlist',
       channel: 'sms',
       recipient: person.phone,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, ne, sql, desc } from 'drizzle-orm';
-import { attendance, courses, enrolments, meetings, terms, type Tx } from '@seoro/db';
+import { attendance, courses, enrolments, meetings, terms, type Tx, newId } from '@seoro/db';
 import {
   DomainError,
   barredForNoShows,
@@ -13,7 +13,7 @@ import {
   type Channel,
   type Locale,
 } from '@seoro/domain';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { registrationQueries, type RegistrationQueries } from './register-queries';
 
@@ -117,7 +117,7 @@ export async function registerForCourse(
       if (live) throw new DomainError('already_registered');
       await checkResidentLimits(tx, q, { residentId, term: row.term, now });
     } else {
-      residentId = randomUUID();
+      residentId = newId();
       await q.insertResident.run({
         id: residentId,
         name: name.name,
@@ -145,7 +145,7 @@ export async function registerForCourse(
           });
 
     const code = await uniqueCode(ctx, q);
-    const enrolmentId = randomUUID();
+    const enrolmentId = newId();
     await q.insertEnrolment.run({
       id: enrolmentId,
       courseId: row.course.id,
@@ -160,7 +160,7 @@ export async function registerForCourse(
     // Lottery applicants hear from us once, with the result of the draw.
     if (decision.status !== 'lottery_pending')
       await q.insertOutbox.run({
-        id: randomUUID(),
+        id: newId(),
         template: decision.status === 'confirmed' ? 'enrolment_confirmed' : 'waitlist_joined',
         recipient: phone.e164,
         locale: input.locale,

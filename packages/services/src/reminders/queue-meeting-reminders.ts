@@ -8,9 +8,9 @@ import {
   residents,
   rooms,
   venues,
+  newId,
 } from '@seoro/db';
 import { addDays, kstDateOf, kstTimeOf } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import type { NotificationPayload } from '../notifications';
 
@@ -73,7 +73,7 @@ export async function queueMeetingReminders(ctx: ServiceContext): Promise<number
         roomEn: row.room.nameEn,
       } satisfies NotificationPayload<'meeting_reminder'>;
       await tx.insert(outbox).values({
-        id: randomUUID(),
+        id: newId(),
         template: 'meeting_reminder',
         channel: 'sms',
         recipient: row.phone,

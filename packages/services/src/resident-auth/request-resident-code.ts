@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, outbox, residentSignInCodes, residents } from '@seoro/db';
+import { auditLog, outbox, residentSignInCodes, residents, newId } from '@seoro/db';
 import { DomainError, normalizeKrMobile, type Locale } from '@seoro/domain';
-import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { ONE_TIME_CODE_TTL_MS, type NotificationPayload } from '../notifications/templates';
 import { randomSixDigits, sha256Hex } from './secrets';
@@ -41,7 +40,7 @@ export async function requestResidentCode(
     if (!resident) return;
     // One live code per resident: a new request replaces the old one (and its attempt count).
     await tx.delete(residentSignInCodes).where(eq(residentSignInCodes.residentId, resident.id));
-    const id = randomUUID();
+    const id = newId();
     const otp = randomSixDigits(ctx.random);
     const expiresAt = new Date(now.getTime() + ONE_TIME_CODE_TTL_MS);
     await tx.insert(residentSignInCodes).values({
@@ -54,7 +53,7 @@ export async function requestResidentCode(
     });
     const payload: NotificationPayload<'one_time_code'> = { otp };
     await tx.insert(outbox).values({
-      id: randomUUID(),
+      id: newId(),
       template: 'one_time_code',
       channel: 'sms',
       recipient: phone.e164,
