@@ -28,6 +28,29 @@ test('an unknown course or code gets a friendly page in the right language', asy
   await screenshot(page, 'web-not-found-en');
 });
 
+test('a cancelled course is marked in the list and its page says so instead of a form', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const card = page.getByRole('listitem').filter({ hasText: '우쿨렐레 합주' });
+  await expect(card).toContainText('폐강');
+  await card.getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${fixtures().cancelledCourseId}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('우쿨렐레 합주');
+  await expect(page.getByText('이 강좌는 폐강되었습니다')).toBeVisible();
+  await expect(page.getByRole('button', { name: '수강 신청하기' })).toHaveCount(0);
+  // No seat squares that would read as "10 seats free"; the sentence says it is closed.
+  await expect(page.locator('.seat')).toHaveCount(0);
+  await expect(page.getByText('폐강되어 신청을 받지 않습니다')).toBeVisible();
+  await expectAccessible(page, 'cancelled course');
+  await screenshot(page, 'web-course-cancelled');
+  await page.goto(`/en/courses/${fixtures().cancelledCourseId}`);
+  await expect(page.getByText(/cancelled/i).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /register/i })).toHaveCount(0);
+  await expectAccessible(page, 'cancelled course (en)');
+});
+
 test('the course page in English on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/en/courses/${fixtures().roomyCourseId}`);

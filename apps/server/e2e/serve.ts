@@ -132,6 +132,18 @@ await makeEnrolment(
   { courseId: dialogue.id, residentId: me.id },
   { status: 'waitlisted', queueNo: 9002 },
 );
+// A course the district called off (폐강): listed, marked, and without a form.
+const cancelled = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  {
+    capacity: 10,
+    titleKo: '우쿨렐레 합주',
+    titleEn: 'Ukulele Ensemble',
+    sortOrder: 4,
+    status: 'cancelled',
+  },
+);
 
 await database.close();
 writeFileSync(
@@ -141,6 +153,7 @@ writeFileSync(
     smallCourseId: small.id,
     roomyCourseId: roomy.id,
     lotteryCourseId: lottery.id,
+    cancelledCourseId: cancelled.id,
     notificationsFile,
     my: {
       phone: '010-4200-0001',

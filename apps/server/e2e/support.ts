@@ -10,6 +10,8 @@ export function fixtures(): {
   smallCourseId: string;
   roomyCourseId: string;
   lotteryCourseId: string;
+  /** A course of the open term that was cancelled (폐강). */
+  cancelledCourseId: string;
   /** JSON lines the server's notification transport wrote (texts, sign-in codes). */
   notificationsFile: string;
   /** The resident of "my registrations": their phone and the courses they registered for. */
