@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTRPCClient, localLink, TRPCClientError } from '@trpc/client';
-import { createTestDatabase, makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
+import { makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
 import { createServiceContext } from '@seoro/services';
 import { createRateLimiter, type TrpcContext } from '@seoro/trpc';
 import { appRouter, type AppRouter } from './router';
 import { pluginHookHandlers, serverPlugins } from './plugins';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 async function client(locale: 'ko' | 'en' = 'ko') {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const services = createServiceContext(t.database, { hookHandlers: pluginHookHandlers });
   const rateLimiter = createRateLimiter();
   const ctx = (): TrpcContext => ({

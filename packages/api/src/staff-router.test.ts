@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { auditLog, courses, outbox } from '@seoro/db';
-import {
-  createTestDatabase,
-  makeCourse,
-  makeEnrolment,
-  makeResident,
-  makeRoom,
-  makeTerm,
-} from '@seoro/db/test';
+import { makeCourse, makeEnrolment, makeResident, makeRoom, makeTerm } from '@seoro/db/test';
 import { createServiceContext } from '@seoro/services';
 import { createRateLimiter, type StaffIdentity, type TrpcContext } from '@seoro/trpc';
 import { appRouter } from './router';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 async function setup() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const services = createServiceContext(t.database);
   const rateLimiter = createRateLimiter();
   const { roomId } = await makeRoom(t.database);

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Database, isBusyError } from './client';
-import {
-  createTestDatabase,
-  makeCourse,
-  makeEnrolment,
-  makeResident,
-  makeRoom,
-  makeTerm,
-} from './test';
+import { makeCourse, makeEnrolment, makeResident, makeRoom, makeTerm } from './test';
 import { seedDemoData, demoTodaySlot, DEMO_CHECK_IN_CODE } from './seed';
 import { courses, enrolments, meetings, terms, attendance } from './schema';
 import { findRoomConflicts, kstDateOf } from '@seoro/domain';
+import { testDatabase } from './test/vitest';
 
 let cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -19,8 +13,7 @@ afterEach(async () => {
   cleanups = [];
 });
 async function fresh() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   return t;
 }
 

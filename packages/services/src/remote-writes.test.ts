@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database, enrolments } from '@seoro/db';
-import { createTestDatabase, makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
 import { DomainError } from '@seoro/domain';
 import { createServiceContext, WRITE_OPERATIONS, type RemoteWriter } from './context';
 import * as services from './index';
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -12,8 +13,7 @@ afterEach(async () => {
 
 /** A process whose writes happen elsewhere: a read-only handle and a recording remote. */
 async function readerWithRemote(answer: (operation: string, input: unknown) => Promise<unknown>) {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database);
   const course = await makeCourse(t.database, { termId: term.id, roomId });

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+import { describe, expect, it } from 'vitest';
+import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
 import { createServiceContext } from '@seoro/services';
 import { createCallerFactory, createRateLimiter, type TrpcContext } from '@seoro/trpc';
 import { registrationRouter } from './server';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 async function setup() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database);
   const course = await makeCourse(t.database, { termId: term.id, roomId }, { capacity: 1 });

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attendance, auditLog } from '@seoro/db';
 import {
-  createTestDatabase,
   makeCourse,
   makeEnrolment,
   makeMeeting,
@@ -13,11 +12,7 @@ import { DomainError, type Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
 import { checkInWithCode } from './check-in-with-code';
 import { getTodayAtRoom } from './today-at-room';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const START = new Date('2026-01-08T05:00:00Z'); // Thu 14:00 KST
 const at = (minutes: number): Clock => ({
@@ -25,8 +20,7 @@ const at = (minutes: number): Clock => ({
 });
 
 async function setup() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database);
   const course = await makeCourse(t.database, { termId: term.id, roomId });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import {
@@ -12,7 +12,6 @@ import {
   type Database,
 } from '@seoro/db';
 import {
-  createTestDatabase,
   makeCourse,
   makeEnrolment,
   makeMeeting,
@@ -32,19 +31,14 @@ import { registerForCourse } from '../registration/register-for-course';
 import { queueMeetingReminders } from '../reminders/queue-meeting-reminders';
 import { cancelCourse, REMINDER_WITHDRAWN_ERROR } from './cancel-course';
 import { flagCoursesBelowMinimum } from './flag-courses-below-minimum';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const NOW = new Date('2026-01-08T05:10:00Z'); // Thu 14:10 KST, ten minutes into today's class
 const clock: Clock = { now: () => NOW };
 const STAFF = 'staff-1';
 
 async function setup() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database, {
     registrationOpensAt: new Date('2025-12-22T01:00:00Z'),

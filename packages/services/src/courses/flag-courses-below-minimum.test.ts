@@ -1,27 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, courses } from '@seoro/db';
-import {
-  createTestDatabase,
-  makeCourse,
-  makeEnrolment,
-  makeResident,
-  makeRoom,
-  makeTerm,
-} from '@seoro/db/test';
+import { makeCourse, makeEnrolment, makeResident, makeRoom, makeTerm } from '@seoro/db/test';
 import type { Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
 import { flagCoursesBelowMinimum } from './flag-courses-below-minimum';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 describe('flagCoursesBelowMinimum', () => {
   it('flags, once and only after the close, courses with fewer confirmed than their minimum', async () => {
-    const t = await createTestDatabase();
-    cleanups.push(t.cleanup);
+    const t = await testDatabase();
     const { roomId } = await makeRoom(t.database);
     const closes = new Date('2026-01-15T09:00:00Z');
     const term = await makeTerm(t.database, {

@@ -1,32 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { attendance, enrolments, outbox, residents } from '@seoro/db';
-import {
-  createTestDatabase,
-  makeCourse,
-  makeEnrolment,
-  makeMeeting,
-  makeRoom,
-  makeTerm,
-} from '@seoro/db/test';
+import { makeCourse, makeEnrolment, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
 import { DomainError, drawLottery, type Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
 import { cancelEnrolment } from '../registration/cancel-enrolment';
 import { registerForCourse } from '../registration/register-for-course';
 import { drawCourseLottery, drawDueLotteries, getCourseLottery } from './draw-course-lottery';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const OPEN = new Date('2026-01-10T03:00:00Z');
 const CLOSED = new Date('2026-01-15T09:00:00Z'); // 18:00 KST, the close
 const SEED = 'c0ffee'.repeat(8);
 
 async function setup(over: { capacity?: number; onsiteSeats?: number; priority?: boolean } = {}) {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database, {
     registrationOpensAt: new Date('2025-12-22T01:00:00Z'),

@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { outbox, type Database } from '@seoro/db';
-import { createTestDatabase } from '@seoro/db/test';
 import {
   BACKOFF_BASE_MS,
   BACKOFF_CAP_MS,
@@ -14,18 +13,13 @@ import {
   type NotificationSenderOptions,
 } from './sender';
 import type { NotificationTransport, OutgoingNotification } from './transports';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const T0 = new Date('2026-01-08T01:00:00Z');
 const SECOND = 1000;
 
 async function setup() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   return t.database;
 }
 

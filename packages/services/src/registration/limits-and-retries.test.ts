@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { attendance, auditLog, enrolments, outbox } from '@seoro/db';
 import {
-  createTestDatabase,
   makeCourse,
   makeEnrolment,
   makeMeeting,
@@ -16,15 +15,10 @@ import { getRegistrationByCode } from './get-registration-by-code';
 import { cancelEnrolment } from './cancel-enrolment';
 import { moveWaitlistEntry } from './move-waitlist-entry';
 import { registerForCourse, type RegisterInput } from './register-for-course';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 async function setup(termOverrides: Parameters<typeof makeTerm>[1] = {}) {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database, {
     startsOn: '2026-07-01',

@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { attendance, auditLog, enrolments, outbox, type Database } from '@seoro/db';
 import {
-  createTestDatabase,
   makeCourse,
   makeEnrolment,
   makeMeeting,
@@ -16,11 +15,7 @@ import { createServiceContext } from '../context';
 import { drawCourseLottery } from '../lottery/draw-course-lottery';
 import { cancelMyEnrolment } from './cancel-my-enrolment';
 import { listMyRegistrations, type MyRegistration } from './list-my-registrations';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 // 2026-01-20 12:00 KST, a Tuesday in the middle of the term.
 const NOW = new Date('2026-01-20T03:00:00Z');
@@ -29,8 +24,7 @@ const clock: Clock = { now: () => NOW };
 const kst = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`);
 
 async function setup() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const ctx = createServiceContext(t.database, { clock });
   const { roomId } = await makeRoom(t.database);
   const me = await makeResident(t.database, { name: '홍길동', phoneE164: '+821055501234' });

@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, enrolments, outbox, residents } from '@seoro/db';
-import { createTestDatabase, makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
 import { DomainError, type Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
 import { registerForCourse, type RegisterInput } from './register-for-course';
 import { getRegistrationByCode } from './get-registration-by-code';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const NOW = new Date('2026-01-10T03:00:00Z');
 const fixed = (d: Date): Clock => ({ now: () => d });
 
 async function setup(capacity = 10, clock: Clock = fixed(NOW)) {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database, {
     registrationOpensAt: new Date('2025-12-22T01:00:00Z'),

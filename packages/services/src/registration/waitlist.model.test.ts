@@ -4,16 +4,17 @@
  * simple in-memory model: confirmed ≤ capacity, nobody twice in a course, waitlist order kept,
  * and a promotion exactly when a seat frees.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { enrolments, residents } from '@seoro/db';
-import { createTestDatabase, makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
 import { DomainError } from '@seoro/domain';
 import { createServiceContext, type ServiceContext } from '../context';
 import { cancelEnrolment } from './cancel-enrolment';
 import { changeCourseCapacity } from './change-course-capacity';
 import { registerForCourse } from './register-for-course';
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const PEOPLE = 8;
 const phoneOf = (i: number) => `+82105550000${i}`;
@@ -164,11 +165,6 @@ class ChangeCapacity implements fc.AsyncCommand<Model, Real> {
   toString = () => `capacity(${this.capacity})`;
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
 describe('seat rules (model-based)', () => {
   it('hold after every step of any sequence of operations', async () => {
     const person = fc.integer({ min: 0, max: PEOPLE - 1 });
@@ -184,8 +180,7 @@ describe('seat rules (model-based)', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.commands(commands, { maxCommands: 40, size: 'max' }),
         async (capacity, cmds) => {
-          const t = await createTestDatabase();
-          cleanups.push(t.cleanup);
+          const t = await testDatabase();
           const { roomId } = await makeRoom(t.database);
           const term = await makeTerm(t.database);
           const course = await makeCourse(t.database, { termId: term.id, roomId }, { capacity });

@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { outbox } from '@seoro/db';
 import {
-  createTestDatabase,
   makeCourse,
   makeEnrolment,
   makeMeeting,
@@ -14,16 +13,11 @@ import type { Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
 import { renderNotification } from '../notifications';
 import { queueMeetingReminders } from './queue-meeting-reminders';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 describe('queueMeetingReminders', () => {
   it('reminds confirmed learners of tomorrow’s meeting once, from 10:00 KST', async () => {
-    const t = await createTestDatabase();
-    cleanups.push(t.cleanup);
+    const t = await testDatabase();
     const { roomId } = await makeRoom(t.database);
     const term = await makeTerm(t.database);
     const course = await makeCourse(t.database, { termId: term.id, roomId });
@@ -69,8 +63,7 @@ describe('queueMeetingReminders', () => {
   });
 
   it('queues nothing for a cancelled meeting or a cancelled course', async () => {
-    const t = await createTestDatabase();
-    cleanups.push(t.cleanup);
+    const t = await testDatabase();
     const { roomId } = await makeRoom(t.database);
     const term = await makeTerm(t.database);
     const open = await makeCourse(t.database, { termId: term.id, roomId });

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { auditLog, outbox, residentSessions, residentSignInCodes, type Database } from '@seoro/db';
-import { createTestDatabase, makeResident } from '@seoro/db/test';
+import { makeResident } from '@seoro/db/test';
 import { DomainError, type Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
 import { renderNotification } from '../notifications/templates';
@@ -17,11 +17,7 @@ import {
 import { randomSixDigits, sha256Hex } from './secrets';
 import { MAX_SIGN_IN_ATTEMPTS, verifyResidentCode } from './verify-resident-code';
 import { purgeEndedSignIns } from './purge-sign-ins';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+import { testDatabase } from '@seoro/db/test/vitest';
 
 const MINUTE = 60_000;
 const START = Date.parse('2026-01-12T01:00:00Z');
@@ -37,8 +33,7 @@ function manualClock(): Clock & { advance(ms: number): void; at: number } {
 }
 
 async function setup() {
-  const t = await createTestDatabase();
-  cleanups.push(t.cleanup);
+  const t = await testDatabase();
   const clock = manualClock();
   const ctx = createServiceContext(t.database, { clock });
   const resident = await makeResident(t.database, { name: '홍길동', phoneE164: '+821055501234' });

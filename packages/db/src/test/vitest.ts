@@ -1,0 +1,12 @@
+import { onTestFinished } from 'vitest';
+import { createTestDatabase } from './index';
+
+/**
+ * A fresh, migrated database for the test that is running, closed and deleted when that test
+ * finishes: the per-file cleanup list and `afterEach` it replaces were the same in every suite.
+ */
+export async function testDatabase(): ReturnType<typeof createTestDatabase> {
+  const t = await createTestDatabase();
+  onTestFinished(t.cleanup);
+  return t;
+}
