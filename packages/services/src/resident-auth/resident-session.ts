@@ -20,18 +20,16 @@ export type ResidentSessionLookup =
   | { state: 'active'; residentId: string; sessionId: string };
 
 /**
- * Resolves a session token (from a cookie) with one primary-key read. An active session's idle
- * clock is pushed on (at most once a minute); an ended one (idle or past its absolute end) is
- * deleted and reported as `expired`, so the caller can say why the resident must sign in again.
+ * Resolves a session token (from a cookie) with one primary-key read, done where the request is.
+ * An active session's idle clock is pushed on (at most once a minute); an ended one (idle or past
+ * its absolute end) is deleted and reported as `expired`, so the caller can say why the resident
+ * must sign in again. Only those two writes go to the writer.
  */
 export async function resolveResidentSession(
   ctx: ServiceContext,
   token: string | null | undefined,
 ): Promise<ResidentSessionLookup> {
-  // Most requests carry no session: answered here, without a trip to the writer.
   if (!token || !SESSION_TOKEN_PATTERN.test(token)) return { state: 'none' };
-  if (ctx.remote)
-    return (await ctx.remote.call('resolveResidentSession', token)) as ResidentSessionLookup;
   const id = residentSessionId(token);
   const [session] = await ctx.database.db
     .select()
@@ -42,20 +40,41 @@ export async function resolveResidentSession(
   const now = ctx.clock.now();
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   if (idleFor >= RESIDENT_SESSION_IDLE_MS || now >= session.expiresAt) {
-    await ctx.database.write(async (tx) => {
-      await tx.delete(residentSessions).where(eq(residentSessions.id, id));
-    });
+    await endResidentSession(ctx, id);
     return { state: 'expired' };
   }
-  if (idleFor >= TOUCH_AFTER_MS) {
-    await ctx.database.write(async (tx) => {
-      await tx
-        .update(residentSessions)
-        .set({ lastSeenAt: now })
-        .where(and(eq(residentSessions.id, id), lt(residentSessions.lastSeenAt, now)));
-    });
-  }
+  if (idleFor >= TOUCH_AFTER_MS) await touchResidentSession(ctx, { sessionId: id, at: now });
   return { state: 'active', residentId: session.residentId, sessionId: id };
+}
+
+/** Deletes an ended session. */
+export async function endResidentSession(ctx: ServiceContext, sessionId: string): Promise<void> {
+  if (ctx.remote) {
+    await ctx.remote.call('endResidentSession', sessionId);
+    return;
+  }
+  await ctx.database.write(async (tx) => {
+    await tx.delete(residentSessions).where(eq(residentSessions.id, sessionId));
+  });
+}
+
+/** Records that a session was used at `at` (never moving its clock back). */
+export async function touchResidentSession(
+  ctx: ServiceContext,
+  input: { sessionId: string; at: Date },
+): Promise<void> {
+  if (ctx.remote) {
+    await ctx.remote.call('touchResidentSession', input);
+    return;
+  }
+  await ctx.database.write(async (tx) => {
+    await tx
+      .update(residentSessions)
+      .set({ lastSeenAt: input.at })
+      .where(
+        and(eq(residentSessions.id, input.sessionId), lt(residentSessions.lastSeenAt, input.at)),
+      );
+  });
 }
 
 /** Ends a session (sign-out): the row is deleted, so its cookie is worthless from now on. */
