@@ -2,4 +2,5 @@
 export * from './schema';
 export { Database, createWriteLock, isBusyError, MIGRATIONS_FOLDER } from './client';
 export { newId } from './ids';
+export { pooledRandomBytes } from './random';
 export type { Db, Tx, DatabaseOptions, Schema } from './client';

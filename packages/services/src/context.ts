@@ -1,7 +1,6 @@
-import { randomFillSync } from 'node:crypto';
 import type { Clock } from '@seoro/domain';
 import { systemClock } from '@seoro/domain';
-import type { Database } from '@seoro/db';
+import { pooledRandomBytes, type Database } from '@seoro/db';
 import type { HookHandlers, ServerHooks } from './hooks';
 
 /** What every service function gets: the database, the clock and the randomness, all injectable. */
@@ -88,22 +87,4 @@ export function createServiceContext(
   };
 }
 
-/**
- * Cryptographic random bytes served from a 4 KiB pool refilled from the system's generator: the
- * same bytes a call per code would give (each used once), without a call into OpenSSL per
- * confirmation code, which costs more than the rest of drawing one.
- */
-export function pooledRandomBytes(poolSize = 4096): (bytes: number) => Uint8Array {
-  const pool = new Uint8Array(poolSize);
-  let offset = pool.length;
-  return (bytes) => {
-    if (bytes > pool.length) return randomFillSync(new Uint8Array(bytes));
-    if (offset + bytes > pool.length) {
-      randomFillSync(pool);
-      offset = 0;
-    }
-    const out = pool.slice(offset, offset + bytes);
-    offset += bytes;
-    return out;
-  };
-}
+export { pooledRandomBytes };

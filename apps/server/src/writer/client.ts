@@ -2,7 +2,13 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { DomainError, type DomainErrorCode } from '@seoro/domain';
 import type { RemoteWriter, WriteOperation } from '@seoro/services';
-import type { FromWriter, SerializedError, ToWriter, WriterThreadData } from './protocol';
+import {
+  bundledSender,
+  type FromWriter,
+  type SerializedError,
+  type ToWriter,
+  type WriterThreadData,
+} from './protocol';
 
 export interface WriterThread {
   remote: RemoteWriter;
@@ -55,23 +61,25 @@ export async function startWriterThread(
   const ready = new Promise<void>((resolve, reject) => {
     const early = (error: unknown) => reject(error);
     worker.once('error', early);
-    worker.once('message', (message: FromWriter) => {
+    worker.once('message', ([message]: FromWriter[]) => {
       worker.off('error', early);
-      if (message.type === 'ready') resolve();
-      else reject(new Error(`Writer thread sent ${message.type} before it was ready`));
+      if (message?.type === 'ready') resolve();
+      else reject(new Error(`Writer thread sent ${message?.type} before it was ready`));
     });
   });
   await ready;
 
-  worker.on('message', (message: FromWriter) => {
-    if (message.type === 'result') {
-      const call = pending.get(message.id);
-      if (!call) return;
-      pending.delete(message.id);
-      if (message.ok) call.resolve(message.value);
-      else call.reject(revive(message.error));
-    } else if (message.type === 'closed') {
-      onClosed?.();
+  worker.on('message', (messages: FromWriter[]) => {
+    for (const message of messages) {
+      if (message.type === 'result') {
+        const call = pending.get(message.id);
+        if (!call) continue;
+        pending.delete(message.id);
+        if (message.ok) call.resolve(message.value);
+        else call.reject(revive(message.error));
+      } else if (message.type === 'closed') {
+        onClosed?.();
+      }
     }
   });
   const fail = (error: unknown) => {
@@ -87,7 +95,10 @@ export async function startWriterThread(
     if (!closing) fail(new Error(`Writer thread exited with code ${code}`));
   });
 
-  const send = (message: ToWriter) => worker.postMessage(message);
+  const { send } = bundledSender<ToWriter>(
+    (messages) => worker.postMessage(messages),
+    (send) => setImmediate(send),
+  );
   return {
     remote: {
       call(operation: WriteOperation, input: unknown) {

@@ -20,3 +20,34 @@ export type FromWriter =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: SerializedError }
   | { type: 'closed' };
+
+/**
+ * Posts messages in bundles: those sent in one turn of the event loop go together, as soon as
+ * `max` are waiting or when the turn ends (`schedule`: `setImmediate` on the main thread, where
+ * requests arrive one I/O callback each; `queueMicrotask` in the writer thread, whose results
+ * come out of one commit together and must not wait for the next batch). A rush of registrations
+ * then costs a postMessage (a structured clone, a wake-up of the other thread) per bundle, not
+ * per registration.
+ */
+export function bundledSender<T>(
+  post: (messages: T[]) => void,
+  schedule: (send: () => void) => void,
+  max = 32,
+): { send(message: T): void; flush(): void } {
+  let waiting: T[] = [];
+  const flushNow = () => {
+    if (waiting.length === 0) return;
+    const out = waiting;
+    waiting = [];
+    post(out);
+  };
+  return {
+    send(message) {
+      waiting.push(message);
+      if (waiting.length >= max) flushNow();
+      else if (waiting.length === 1) schedule(flushNow);
+    },
+    /** Posts what is waiting now (before the port closes). */
+    flush: flushNow,
+  };
+}

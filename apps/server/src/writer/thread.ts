@@ -13,7 +13,13 @@ import * as services from '@seoro/services';
 import { createServiceContext, WRITE_OPERATIONS, type WriteOperation } from '@seoro/services';
 import { createLogger } from '../logger';
 import { startBackgroundWork } from './background';
-import type { FromWriter, SerializedError, ToWriter, WriterThreadData } from './protocol';
+import {
+  bundledSender,
+  type FromWriter,
+  type SerializedError,
+  type ToWriter,
+  type WriterThreadData,
+} from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('The writer thread must be started as a worker');
@@ -46,10 +52,18 @@ function serialize(error: unknown): SerializedError {
   };
 }
 
-const post = (message: FromWriter) => port.postMessage(message);
+const outgoing = bundledSender<FromWriter>(
+  (messages) => port.postMessage(messages),
+  (send) => queueMicrotask(send),
+);
+const post = outgoing.send;
 const stopBackground = startBackgroundWork(ctx, database, logger);
 
-port.on('message', (message: ToWriter) => {
+port.on('message', (messages: ToWriter[]) => {
+  for (const message of messages) handle(message);
+});
+
+function handle(message: ToWriter) {
   if (message.type === 'close') {
     void (async () => {
       await stopBackground();
@@ -60,6 +74,7 @@ port.on('message', (message: ToWriter) => {
       );
       await database.close();
       post({ type: 'closed' });
+      outgoing.flush();
       port.close();
     })();
     return;
@@ -81,6 +96,6 @@ port.on('message', (message: ToWriter) => {
       post({ type: 'result', id, ok: false, error: serialize(error) });
     },
   );
-});
+}
 
 post({ type: 'ready' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pooledRandomBytes } from './context';
+import { pooledRandomBytes } from './random';
 
 describe('pooledRandomBytes', () => {
   it('gives each byte of the pool once and refills it when it runs out', () => {
