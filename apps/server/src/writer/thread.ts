@@ -21,8 +21,8 @@ import {
   type WriterThreadData,
 } from './protocol';
 
+if (!parentPort) throw new Error('The writer thread must be started as a worker');
 const port = parentPort;
-if (!port) throw new Error('The writer thread must be started as a worker');
 const data = workerData as WriterThreadData;
 const logger = createLogger(data.logLevel).child({ thread: 'writer' });
 
