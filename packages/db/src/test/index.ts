@@ -9,8 +9,11 @@ import { Database } from '../client';
 
 export * from './factories';
 
-/** Opens a migrated database in a new temporary folder; `cleanup()` closes and deletes it. */
-export async function createTestDatabase(): Promise<{
+/**
+ * Opens a database in a new temporary folder, migrated unless `migrate: false`; `cleanup()`
+ * closes and deletes it.
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<{
   database: Database;
   url: string;
   dir: string;
@@ -19,7 +22,7 @@ export async function createTestDatabase(): Promise<{
   const dir = mkdtempSync(join(tmpdir(), 'seoro-test-'));
   const url = `file:${join(dir, 'test.db')}`;
   const database = await Database.open({ url });
-  await database.migrate();
+  if (options.migrate !== false) await database.migrate();
   return {
     database,
     url,

@@ -158,4 +158,37 @@ describe('registerForCourse', () => {
       { numRuns: 15 },
     );
   }, 60_000);
+
+  it('draws another confirmation code when the first is taken, and gives up after eight', async () => {
+    const t = await testDatabase();
+    const { roomId } = await makeRoom(t.database);
+    const term = await makeTerm(t.database, {
+      registrationOpensAt: new Date('2025-12-22T01:00:00Z'),
+      registrationClosesAt: new Date('2026-01-15T09:00:00Z'),
+    });
+    const course = await makeCourse(t.database, { termId: term.id, roomId }, { capacity: 10 });
+    // Randomness that repeats: every code drawn is the same until the draws run out.
+    const same = new Uint8Array([1, 2, 3, 4, 5]);
+    let draws: Uint8Array[] = [];
+    const ctx = createServiceContext(t.database, {
+      clock: fixed(NOW),
+      random: (n) => (draws.shift() ?? same).slice(0, n),
+    });
+
+    const first = await registerForCourse(ctx, person(1, course.id));
+    draws = [same, same, new Uint8Array([9, 9, 9, 9, 9])];
+    const second = await registerForCourse(ctx, person(2, course.id));
+    expect(second.code).not.toBe(first.code);
+    expect(second.status).toBe('confirmed');
+
+    // Nothing but taken codes: a plain failure, and nothing of the registration is written.
+    draws = [];
+    await expect(registerForCourse(ctx, person(3, course.id))).rejects.toThrow(
+      'Could not find an unused confirmation code',
+    );
+    const rows = await t.database.db.select({ code: enrolments.code }).from(enrolments);
+    expect(rows.map((r) => r.code).sort()).toEqual([first.code, second.code].sort());
+    const people = await t.database.db.select({ id: residents.id }).from(residents);
+    expect(people).toHaveLength(2);
+  });
 });

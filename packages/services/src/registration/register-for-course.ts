@@ -144,18 +144,19 @@ export async function registerForCourse(
             waitlisted: Number(counts?.waitlisted ?? 0),
           });
 
-    const code = await uniqueCode(ctx, q);
     const enrolmentId = newId();
-    await q.insertEnrolment.run({
-      id: enrolmentId,
-      courseId: row.course.id,
-      residentId,
-      status: decision.status,
-      channel: input.channel,
-      code,
-      queueNo: (counts?.lastQueueNo ?? 0) + 1,
-      now,
-    });
+    const code = await insertWithUniqueCode(ctx, (code) =>
+      q.insertEnrolment.run({
+        id: enrolmentId,
+        courseId: row.course.id,
+        residentId,
+        status: decision.status,
+        channel: input.channel,
+        code,
+        queueNo: (counts?.lastQueueNo ?? 0) + 1,
+        now,
+      }),
+    );
     const waitlistPosition = decision.status === 'waitlisted' ? decision.position : null;
     // Lottery applicants hear from us once, with the result of the draw.
     if (decision.status !== 'lottery_pending')
@@ -282,11 +283,23 @@ async function checkResidentLimits(
 }
 
 /** A fresh confirmation code; 40 random bits make a clash rare, the unique index makes it safe. */
-async function uniqueCode(ctx: ServiceContext, q: RegistrationQueries): Promise<string> {
+/**
+ * Inserts the enrolment under a fresh confirmation code, drawing again when the code is taken
+ * (40 random bits: about one draw in ten million at a hundred thousand codes).
+ */
+async function insertWithUniqueCode(
+  ctx: ServiceContext,
+  insert: (code: string) => unknown,
+): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const code = generateConfirmationCode(ctx.random(5));
-    const clash = await q.codeTaken.get({ code });
-    if (!clash) return code;
+    if (rowsChanged(await insert(code)) === 1) return code;
   }
   throw new Error('Could not find an unused confirmation code');
+}
+
+/** Rows a write changed: libSQL's synchronous driver says `changes`, its client `rowsAffected`. */
+function rowsChanged(result: unknown): number {
+  const r = result as { changes?: number | bigint; rowsAffected?: number };
+  return Number(r.changes ?? r.rowsAffected ?? 0);
 }

@@ -111,12 +111,6 @@ function build(tx: Tx) {
       .from(enrolments)
       .where(eq(enrolments.courseId, p('courseId')))
       .prepare(),
-    codeTaken: tx
-      .select({ id: enrolments.id })
-      .from(enrolments)
-      .where(eq(enrolments.code, p('code')))
-      .limit(1)
-      .prepare(),
     insertEnrolment: tx
       .insert(enrolments)
       .values({
@@ -130,6 +124,9 @@ function build(tx: Tx) {
         createdAt: p('now'),
         updatedAt: p('now'),
       })
+      // A code already in use inserts nothing (and the caller draws another); every other
+      // constraint, one live enrolment per resident and course above all, still fails the insert.
+      .onConflictDoNothing({ target: enrolments.code })
       .prepare(),
     insertOutbox: tx
       .insert(outbox)

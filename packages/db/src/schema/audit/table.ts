@@ -8,7 +8,9 @@ import { instant } from '../_columns';
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    // A plain rowid key: rows are never deleted, so AUTOINCREMENT's promise (no id reused after a
+    // delete) bought nothing, and it cost every insert an update of sqlite_sequence.
+    id: integer('id').primaryKey(),
     at: instant('at').notNull(),
     actorType: text('actor_type', { enum: ['resident', 'staff', 'kiosk', 'system'] }).notNull(),
     actorId: text('actor_id'),

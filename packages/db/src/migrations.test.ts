@@ -1,0 +1,57 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asc, sql } from 'drizzle-orm';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { MIGRATIONS_FOLDER } from './client';
+import { auditLog } from './schema';
+import { testDatabase } from './test/vitest';
+
+/** The migrations folder as it stood before the migration tagged `tag`. */
+function foldersBefore(tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'seoro-migrations-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+    entries: Array<{ tag: string }>;
+  };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  expect(at).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, at);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
+describe('migrations', () => {
+  it('0006 keeps every audit entry and its id, and new entries follow the last one', async () => {
+    const t = await testDatabase({ migrate: false });
+    await t.database.migrate(foldersBefore('0006_audit_log_rowid'));
+    const at = new Date('2026-03-02T01:00:00Z');
+    await t.database.write(async (tx) => {
+      for (let i = 0; i < 3; i++)
+        await tx.insert(auditLog).values({ at, actorType: 'system', action: `before.${i}` });
+    });
+
+    await t.database.migrate();
+    await t.database.write(async (tx) => {
+      await tx.insert(auditLog).values({ at, actorType: 'system', action: 'after' });
+    });
+    const rows = await t.database.db
+      .select({ id: auditLog.id, action: auditLog.action })
+      .from(auditLog)
+      .orderBy(asc(auditLog.id));
+    expect(rows).toEqual([
+      { id: 1, action: 'before.0' },
+      { id: 2, action: 'before.1' },
+      { id: 3, action: 'before.2' },
+      { id: 4, action: 'after' },
+    ]);
+    const table = await t.database.client.execute(
+      "select sql from sqlite_schema where name = 'audit_log'",
+    );
+    expect(String(table.rows[0]?.sql)).not.toMatch(/autoincrement/i);
+    const check = await t.database.db.get<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
+    expect(check?.integrity_check).toBe('ok');
+  });
+});
