@@ -208,24 +208,46 @@ describe('demoTodaySlot', () => {
 });
 
 describe('group commit', () => {
-  it('commits queued writes together, fails one alone, and answers only after the commit', async () => {
-    const { database, url } = await fresh();
-    const { roomId } = await makeRoom(database);
-    const term = await makeTerm(database);
-    const before = database.stats;
-    const observer = await Database.open({ url });
-    cleanups.push(() => observer.close());
-    const visibleAtAnswer: boolean[] = [];
-    const writes = Array.from({ length: 40 }, (_, i) =>
-      database
-        .write(async (tx) => {
-          if (i === 7) {
+  it.each([
+    ['on libSQL’s thread', false],
+    ['on the writing thread (commitInThread)', true],
+  ])(
+    'commits queued writes together, fails one alone, and answers only after the commit, %s',
+    async (_, commitInThread) => {
+      const { url } = await fresh();
+      const database = await Database.open({ url, commitInThread });
+      cleanups.push(() => database.close());
+      const { roomId } = await makeRoom(database);
+      const term = await makeTerm(database);
+      const before = database.stats;
+      const observer = await Database.open({ url });
+      cleanups.push(() => observer.close());
+      const visibleAtAnswer: boolean[] = [];
+      const writes = Array.from({ length: 40 }, (_, i) =>
+        database
+          .write(async (tx) => {
+            if (i === 7) {
+              await tx.insert(courses).values({
+                id: `c${i}`,
+                termId: term.id,
+                roomId,
+                titleKo: '실패',
+                titleEn: 'fails',
+                summaryKo: '-',
+                summaryEn: '-',
+                descriptionKo: '-',
+                descriptionEn: '-',
+                capacity: 10,
+                createdAt: new Date(),
+              });
+              throw new Error('this one fails after writing');
+            }
             await tx.insert(courses).values({
               id: `c${i}`,
               termId: term.id,
               roomId,
-              titleKo: '실패',
-              titleEn: 'fails',
+              titleKo: `강좌${i}`,
+              titleEn: `Course ${i}`,
               summaryKo: '-',
               summaryEn: '-',
               descriptionKo: '-',
@@ -233,47 +255,33 @@ describe('group commit', () => {
               capacity: 10,
               createdAt: new Date(),
             });
-            throw new Error('this one fails after writing');
-          }
-          await tx.insert(courses).values({
-            id: `c${i}`,
-            termId: term.id,
-            roomId,
-            titleKo: `강좌${i}`,
-            titleEn: `Course ${i}`,
-            summaryKo: '-',
-            summaryEn: '-',
-            descriptionKo: '-',
-            descriptionEn: '-',
-            capacity: 10,
-            createdAt: new Date(),
-          });
-          return i;
-        })
-        .then(async (value) => {
-          // Another connection already sees the row when the writer is answered.
-          const seen = await observer.db
-            .select()
-            .from(courses)
-            .where(sql`${courses.id} = ${`c${i}`}`);
-          visibleAtAnswer.push(seen.length === 1);
-          return value;
-        }),
-    );
-    const results = await Promise.allSettled(writes);
-    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
-    expect((results[7] as PromiseRejectedResult).reason.message).toBe(
-      'this one fails after writing',
-    );
-    const rows = await database.db.select().from(courses);
-    expect(rows.map((r) => r.id).sort()).toEqual(
-      Array.from({ length: 40 }, (_, i) => `c${i}`)
-        .filter((id) => id !== 'c7')
-        .sort(),
-    );
-    expect(visibleAtAnswer.every(Boolean)).toBe(true);
-    const after = database.stats;
-    expect(after.writes - before.writes).toBe(40);
-    expect(after.commits - before.commits).toBeLessThanOrEqual(3);
-  });
+            return i;
+          })
+          .then(async (value) => {
+            // Another connection already sees the row when the writer is answered.
+            const seen = await observer.db
+              .select()
+              .from(courses)
+              .where(sql`${courses.id} = ${`c${i}`}`);
+            visibleAtAnswer.push(seen.length === 1);
+            return value;
+          }),
+      );
+      const results = await Promise.allSettled(writes);
+      expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+      expect((results[7] as PromiseRejectedResult).reason.message).toBe(
+        'this one fails after writing',
+      );
+      const rows = await database.db.select().from(courses);
+      expect(rows.map((r) => r.id).sort()).toEqual(
+        Array.from({ length: 40 }, (_, i) => `c${i}`)
+          .filter((id) => id !== 'c7')
+          .sort(),
+      );
+      expect(visibleAtAnswer.every(Boolean)).toBe(true);
+      const after = database.stats;
+      expect(after.writes - before.writes).toBe(40);
+      expect(after.commits - before.commits).toBeLessThanOrEqual(3);
+    },
+  );
 });
