@@ -5,7 +5,8 @@
  *   ping_rps      a tRPC query through the same server stack that touches no database
  *   raw_tx_per_s  registration-shaped write transactions straight on libSQL, no HTTP
  *   rps           the registration rush: 200 connections, unique residents, 10-seat courses
- *   p50/p99_ms    registration latency at a fixed arrival rate of 2,000 requests/s (open loop)
+ *   p50/p99_ms    registration latency at a fixed arrival rate of 2,000 requests/s (open loop),
+ *                 beside the ping's at the same rate
  *   ratio         rps / ping_rps
  *
  * Writes a report under bench/results/ and ends by printing one JSON line.
@@ -107,8 +108,29 @@ async function startServer(file: string, port: number) {
   return { child, base, output: () => output };
 }
 
+type PoolRequest = Parameters<Pool['request']>[0];
+
+/** The n-th registration of the fixed-rate phase: a new resident, the courses in turn. */
+function registrationAt(base: string, courseIds: string[]) {
+  return (n: number): PoolRequest => {
+    const r = nextResident();
+    return {
+      path: '/trpc/registration.register',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({
+        courseId: courseIds[n % courseIds.length]!,
+        name: r.name,
+        phone: r.phone,
+        consent: true,
+      }),
+    };
+  };
+}
+
+/** The rush for autocannon: the same registrations as `registrationAt`, 200 at a time. */
 function registrationRequests(base: string, courseIds: string[]): autocannon.Options {
-  const origin = base;
+  const next = registrationAt(base, courseIds);
   let i = 0;
   return {
     url: base,
@@ -116,22 +138,15 @@ function registrationRequests(base: string, courseIds: string[]): autocannon.Opt
       {
         method: 'POST',
         path: '/trpc/registration.register',
-        headers: { 'content-type': 'application/json', origin },
-        setupRequest: (req: autocannon.Request) => {
-          const r = nextResident();
-          const courseId = courseIds[i++ % courseIds.length]!;
-          return {
-            ...req,
-            body: JSON.stringify({ courseId, name: r.name, phone: r.phone, consent: true }),
-          };
-        },
+        headers: { 'content-type': 'application/json', origin: base },
+        setupRequest: (req: autocannon.Request) => ({ ...req, body: next(i++).body as string }),
       },
     ],
   };
 }
 
 /**
- * Registrations at a fixed arrival rate, open loop: request i is due at start + i/rate and is sent
+ * Requests at a fixed arrival rate, open loop: request i is due at start + i/rate and is sent
  * when due, whether or not earlier ones have been answered, over up to `CONNECTIONS` keep-alive
  * connections. Latency counts from when a request was due, so a server (or a load tool) that falls
  * behind shows in full, with no coordinated omission. The first `warmupSeconds` run at the same
@@ -141,7 +156,7 @@ function registrationRequests(base: string, courseIds: string[]): autocannon.Opt
  */
 async function fixedRate(
   base: string,
-  courseIds: string[],
+  requestAt: (n: number) => PoolRequest,
   rate: number,
   seconds: number,
   warmupSeconds: number,
@@ -167,15 +182,8 @@ async function fixedRate(
         const n = sent++;
         const due = dueAt(n);
         lastSentAt = now;
-        const r = nextResident();
-        const courseId = courseIds[n % courseIds.length]!;
         pool
-          .request({
-            path: '/trpc/registration.register',
-            method: 'POST',
-            headers: { 'content-type': 'application/json', origin: base },
-            body: JSON.stringify({ courseId, name: r.name, phone: r.phone, consent: true }),
-          })
+          .request(requestAt(n))
           .then(async (res) => {
             await res.body.dump();
             if (n >= warmup) latencies.push(performance.now() - due);
@@ -336,7 +344,21 @@ async function main() {
           : Math.round((serverCpuAfter - serverCpuBefore) / rushRequests),
       load_tool_cpu_us_per_req: Math.round((toolCpu.user + toolCpu.system) / rushRequests),
     };
-    const fixed = await fixedRate(server.base, courseIds, FIXED_RATE, DURATION_S, WARMUP_S);
+    const fixed = await fixedRate(
+      server.base,
+      registrationAt(server.base, courseIds),
+      FIXED_RATE,
+      DURATION_S,
+      WARMUP_S,
+    );
+    // The transport alone at the same rate: what the latency of a call touching no database is.
+    const fixedPing = await fixedRate(
+      server.base,
+      () => ({ path: '/trpc/system.ping', method: 'GET' }),
+      FIXED_RATE,
+      DURATION_S,
+      WARMUP_S,
+    );
 
     const db = createClient({ url: `file:${file}` });
     const perCourse = await db.execute(
@@ -369,10 +391,18 @@ async function main() {
         warmup_s: WARMUP_S,
         p90_ms: fixed.p90,
         max_ms: fixed.max,
+        ping_p50_ms: fixedPing.p50,
+        ping_p99_ms: fixedPing.p99,
       },
       ...cpu,
-      errors_5xx: count5xx(ping) + count5xx(rush) + fixed.errors5xx,
-      errors_other: rush.errors + ping.errors + fixed.failed + fixed.otherStatus,
+      errors_5xx: count5xx(ping) + count5xx(rush) + fixed.errors5xx + fixedPing.errors5xx,
+      errors_other:
+        rush.errors +
+        ping.errors +
+        fixed.failed +
+        fixed.otherStatus +
+        fixedPing.failed +
+        fixedPing.otherStatus,
       busy_errors: (server.output().match(/SQLITE_BUSY/g) ?? []).length,
       confirmed,
       capacity: offered,
