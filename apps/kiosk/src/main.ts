@@ -1,5 +1,6 @@
 import '@seoro/ui/tokens.css';
 import '@seoro/ui/fonts.css';
+import '@seoro/ui/utilities.css';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
