@@ -226,22 +226,6 @@ describe('group commit', () => {
       const writes = Array.from({ length: 40 }, (_, i) =>
         database
           .write(async (tx) => {
-            if (i === 7) {
-              await tx.insert(courses).values({
-                id: `c${i}`,
-                termId: term.id,
-                roomId,
-                titleKo: '실패',
-                titleEn: 'fails',
-                summaryKo: '-',
-                summaryEn: '-',
-                descriptionKo: '-',
-                descriptionEn: '-',
-                capacity: 10,
-                createdAt: new Date(),
-              });
-              throw new Error('this one fails after writing');
-            }
             await tx.insert(courses).values({
               id: `c${i}`,
               termId: term.id,
@@ -255,6 +239,7 @@ describe('group commit', () => {
               capacity: 10,
               createdAt: new Date(),
             });
+            if (i === 7) throw new Error('this one fails after writing');
             return i;
           })
           .then(async (value) => {

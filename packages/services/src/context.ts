@@ -86,5 +86,3 @@ export function createServiceContext(
     remote: options.remote ?? null,
   };
 }
-
-export { pooledRandomBytes };

@@ -282,7 +282,6 @@ async function checkResidentLimits(
   }
 }
 
-/** A fresh confirmation code; 40 random bits make a clash rare, the unique index makes it safe. */
 /**
  * Inserts the enrolment under a fresh confirmation code, drawing again when the code is taken
  * (40 random bits: about one draw in ten million at a hundred thousand codes).
