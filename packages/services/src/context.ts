@@ -47,6 +47,19 @@ export interface RemoteWriter {
   call(operation: WriteOperation, input: unknown): Promise<unknown>;
 }
 
+/**
+ * A write service: run in place by a process that writes, handed with its input to the writer
+ * (`ctx.remote`) by one that does not. Every operation of `WRITE_OPERATIONS` is defined with it, so
+ * the hand-over lives here once.
+ */
+export function writeService<I, R>(
+  operation: WriteOperation,
+  run: (ctx: ServiceContext, input: I) => Promise<R>,
+): (ctx: ServiceContext, input: I) => Promise<R> {
+  return (ctx, input) =>
+    ctx.remote ? (ctx.remote.call(operation, input) as Promise<R>) : run(ctx, input);
+}
+
 /** Runs named hooks after a change committed. A throwing handler is logged, never propagated. */
 export interface HookRunner {
   fire<K extends keyof ServerHooks>(name: K, event: Parameters<ServerHooks[K]>[0]): Promise<void>;

@@ -9,7 +9,7 @@ import {
   normalizeConfirmationCode,
   type CheckInMethod,
 } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import type { LocalizedText } from '../views';
 
 export interface CheckInInput {
@@ -32,11 +32,12 @@ export interface CheckInResult {
  * Checks a learner in to today's meeting of their course with their confirmation code. Checking in
  * twice is harmless: the second answer says when the first was, and nothing new is written.
  */
-export async function checkInWithCode(
+export const checkInWithCode = writeService('checkInWithCode', checkInWithCodeInPlace);
+
+async function checkInWithCodeInPlace(
   ctx: ServiceContext,
   input: CheckInInput,
 ): Promise<CheckInResult> {
-  if (ctx.remote) return (await ctx.remote.call('checkInWithCode', input)) as CheckInResult;
   const code = normalizeConfirmationCode(input.code);
   if (!code) throw new DomainError('code_invalid');
   const db = ctx.database.db;

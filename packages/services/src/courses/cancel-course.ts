@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { auditLog, courses, enrolments, meetings, outbox, residents, newId } from '@seoro/db';
 import { DomainError, type Locale } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import type { NotificationPayload } from '../notifications';
 
 /** Enrolment statuses that hold a place or a claim on one; cancelling a course ends them all. */
@@ -36,11 +36,12 @@ export interface CancelCourseResult {
  * (`reason_required`), an unknown course (`course_not_found`) or one already cancelled
  * (`course_already_cancelled`) is refused and changes nothing.
  */
-export async function cancelCourse(
+export const cancelCourse = writeService('cancelCourse', cancelCourseInPlace);
+
+async function cancelCourseInPlace(
   ctx: ServiceContext,
   input: CancelCourseInput,
 ): Promise<CancelCourseResult> {
-  if (ctx.remote) return (await ctx.remote.call('cancelCourse', input)) as CancelCourseResult;
   const reason = input.reason.trim();
   if (reason.length === 0) throw new DomainError('reason_required');
   const locale = input.locale ?? 'ko';

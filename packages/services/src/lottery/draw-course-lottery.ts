@@ -11,7 +11,7 @@ import {
   newId,
 } from '@seoro/db';
 import { DomainError, drawLottery, lotterySeats } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 
 export interface LotteryDrawView {
   courseId: string;
@@ -41,11 +41,12 @@ const toView = (row: typeof lotteryDraws.$inferSelect): LotteryDrawView => ({
  * transaction. Drawing again returns the recorded draw and changes nothing; a cancelled course is
  * not drawn (`course_cancelled`).
  */
-export async function drawCourseLottery(
+export const drawCourseLottery = writeService('drawCourseLottery', drawCourseLotteryInPlace);
+
+async function drawCourseLotteryInPlace(
   ctx: ServiceContext,
   input: { courseId: string; seed?: string },
 ): Promise<LotteryDrawView> {
-  if (ctx.remote) return (await ctx.remote.call('drawCourseLottery', input)) as LotteryDrawView;
   return ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
     const [row] = await tx

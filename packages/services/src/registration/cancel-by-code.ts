@@ -6,7 +6,7 @@ import {
   normalizeKrMobile,
   type Locale,
 } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { cancelEnrolment, type CancelResult } from './cancel-enrolment';
 
 /**
@@ -14,11 +14,15 @@ import { cancelEnrolment, type CancelResult } from './cancel-enrolment';
  * the mobile number it was registered with. A code and number that do not belong together get
  * the same answer as an unknown code, so neither can be probed on its own.
  */
-export async function cancelRegistrationByCode(
+export const cancelRegistrationByCode = writeService(
+  'cancelRegistrationByCode',
+  cancelRegistrationByCodeInPlace,
+);
+
+async function cancelRegistrationByCodeInPlace(
   ctx: ServiceContext,
   input: { code: string; phone: string; locale: Locale },
 ): Promise<CancelResult> {
-  if (ctx.remote) return (await ctx.remote.call('cancelRegistrationByCode', input)) as CancelResult;
   const code = normalizeConfirmationCode(input.code);
   if (!code) throw new DomainError('code_invalid');
   const phone = normalizeKrMobile(input.phone);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { auditLog, courses, enrolments, outbox, residents, newId } from '@seoro/db';
 import { DomainError, type Locale } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { promoteFromWaitlist, type Promotion } from './promote';
 
 /** Who asks for a cancellation; the router has already checked they may. */
@@ -19,11 +19,12 @@ export interface CancelResult {
  * person waiting in the same transaction, with their notification queued; the resident who
  * cancelled is told too. Cancelling twice is refused (`not_cancellable`) and changes nothing.
  */
-export async function cancelEnrolment(
+export const cancelEnrolment = writeService('cancelEnrolment', cancelEnrolmentInPlace);
+
+async function cancelEnrolmentInPlace(
   ctx: ServiceContext,
   input: { enrolmentId: string; actor: Actor; locale?: Locale; reason?: string | null },
 ): Promise<CancelResult> {
-  if (ctx.remote) return (await ctx.remote.call('cancelEnrolment', input)) as CancelResult;
   return ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
     const [row] = await tx

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { enrolments } from '@seoro/db';
 import { DomainError, type Locale } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { cancelEnrolment, type CancelResult } from './cancel-enrolment';
 
 /**
@@ -10,11 +10,12 @@ import { cancelEnrolment, type CancelResult } from './cancel-enrolment';
  * is left untouched. The cancellation itself (promotion of the next person, notifications, audit)
  * is `cancelEnrolment`'s, in its one transaction.
  */
-export async function cancelMyEnrolment(
+export const cancelMyEnrolment = writeService('cancelMyEnrolment', cancelMyEnrolmentInPlace);
+
+async function cancelMyEnrolmentInPlace(
   ctx: ServiceContext,
   input: { residentId: string; enrolmentId: string; locale: Locale },
 ): Promise<CancelResult> {
-  if (ctx.remote) return (await ctx.remote.call('cancelMyEnrolment', input)) as CancelResult;
   // Whose enrolment it is never changes, so checking before the write transaction is safe.
   const [row] = await ctx.database.db
     .select({ residentId: enrolments.residentId })

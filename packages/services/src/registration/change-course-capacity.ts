@@ -1,22 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, courses, enrolments } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { promoteFromWaitlist, type Promotion } from './promote';
 
 /**
  * Staff change a course's capacity. More seats promote people from the waitlist at once; fewer
  * seats may not go below the confirmed learners (nobody loses a confirmed place this way).
  */
-export async function changeCourseCapacity(
+export const changeCourseCapacity = writeService(
+  'changeCourseCapacity',
+  changeCourseCapacityInPlace,
+);
+
+async function changeCourseCapacityInPlace(
   ctx: ServiceContext,
   input: { courseId: string; capacity: number; staffId: string },
 ): Promise<{ capacity: number; promoted: Promotion[] }> {
-  if (ctx.remote)
-    return (await ctx.remote.call('changeCourseCapacity', input)) as {
-      capacity: number;
-      promoted: Promotion[];
-    };
   if (!Number.isSafeInteger(input.capacity) || input.capacity < 1 || input.capacity > 200) {
     throw new RangeError('capacity must be an integer between 1 and 200');
   }

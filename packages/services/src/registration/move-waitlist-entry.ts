@@ -1,18 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { auditLog, enrolments } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 
 /**
  * Staff move someone to another place on a waitlist (first-come otherwise). The reason is
  * required and recorded in the audit log with the old and new positions.
  */
-export async function moveWaitlistEntry(
+export const moveWaitlistEntry = writeService('moveWaitlistEntry', moveWaitlistEntryInPlace);
+
+async function moveWaitlistEntryInPlace(
   ctx: ServiceContext,
   input: { enrolmentId: string; toPosition: number; reason: string; staffId: string },
 ): Promise<{ from: number; to: number }> {
-  if (ctx.remote)
-    return (await ctx.remote.call('moveWaitlistEntry', input)) as { from: number; to: number };
   const reason = input.reason.trim();
   if (reason.length === 0) throw new DomainError('reason_required');
   return ctx.database.write(async (tx) => {

@@ -14,7 +14,7 @@ import {
   type Locale,
 } from '@seoro/domain';
 import { createHash } from 'node:crypto';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { registrationQueries, type RegistrationQueries } from './register-queries';
 
 /** The version of the privacy notice residents agree to on the registration form. */
@@ -53,11 +53,12 @@ export interface RegisterResult {
  * notification (outbox) and the audit entry are one transaction, so the capacity is a hard cap and
  * a failure leaves nothing behind.
  */
-export async function registerForCourse(
+export const registerForCourse = writeService('registerForCourse', registerForCourseInPlace);
+
+async function registerForCourseInPlace(
   ctx: ServiceContext,
   input: RegisterInput,
 ): Promise<RegisterResult> {
-  if (ctx.remote) return (await ctx.remote.call('registerForCourse', input)) as RegisterResult;
   const name = normalizeName(input.name);
   if (!name.ok) throw new DomainError('invalid_name', { reason: name.reason });
   const phone = normalizeKrMobile(input.phone);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { auditLog, outbox, residentSignInCodes, residents, newId } from '@seoro/db';
 import { DomainError, normalizeKrMobile, type Locale } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { ONE_TIME_CODE_TTL_MS, type NotificationPayload } from '../notifications/templates';
 import { randomSixDigits, sha256Hex } from './secrets';
 
@@ -20,12 +20,12 @@ export const hashSignInCode = (codeId: string, code: string) => sha256Hex(`${cod
  * a hash and texted to that number, all in one transaction. An unknown number writes nothing and
  * gets the same answer, so the answer never tells whether someone is registered.
  */
-export async function requestResidentCode(
+export const requestResidentCode = writeService('requestResidentCode', requestResidentCodeInPlace);
+
+async function requestResidentCodeInPlace(
   ctx: ServiceContext,
   input: { phone: string; locale: Locale; ip?: string | null },
 ): Promise<ResidentCodeRequested> {
-  if (ctx.remote)
-    return (await ctx.remote.call('requestResidentCode', input)) as ResidentCodeRequested;
   const phone = normalizeKrMobile(input.phone);
   if (!phone.ok) {
     throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');

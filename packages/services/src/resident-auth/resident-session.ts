@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { auditLog, residentSessions } from '@seoro/db';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { SESSION_TOKEN_PATTERN, sha256Hex } from './secrets';
 
 /** A session ends after this long without a request (sliding). */
@@ -48,25 +48,24 @@ export async function resolveResidentSession(
 }
 
 /** Deletes an ended session. */
-export async function endResidentSession(ctx: ServiceContext, sessionId: string): Promise<void> {
-  if (ctx.remote) {
-    await ctx.remote.call('endResidentSession', sessionId);
-    return;
-  }
+export const endResidentSession = writeService('endResidentSession', endResidentSessionInPlace);
+
+async function endResidentSessionInPlace(ctx: ServiceContext, sessionId: string): Promise<void> {
   await ctx.database.write(async (tx) => {
     await tx.delete(residentSessions).where(eq(residentSessions.id, sessionId));
   });
 }
 
 /** Records that a session was used at `at` (never moving its clock back). */
-export async function touchResidentSession(
+export const touchResidentSession = writeService(
+  'touchResidentSession',
+  touchResidentSessionInPlace,
+);
+
+async function touchResidentSessionInPlace(
   ctx: ServiceContext,
   input: { sessionId: string; at: Date },
 ): Promise<void> {
-  if (ctx.remote) {
-    await ctx.remote.call('touchResidentSession', input);
-    return;
-  }
   await ctx.database.write(async (tx) => {
     await tx
       .update(residentSessions)
@@ -78,14 +77,12 @@ export async function touchResidentSession(
 }
 
 /** Ends a session (sign-out): the row is deleted, so its cookie is worthless from now on. */
-export async function signOutResident(
+export const signOutResident = writeService('signOutResident', signOutResidentInPlace);
+
+async function signOutResidentInPlace(
   ctx: ServiceContext,
   input: { sessionId: string; residentId: string; ip?: string | null },
 ): Promise<void> {
-  if (ctx.remote) {
-    await ctx.remote.call('signOutResident', input);
-    return;
-  }
   await ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
     const [session] = await tx

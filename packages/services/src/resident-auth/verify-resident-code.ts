@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { auditLog, residentSessions, residentSignInCodes, residents } from '@seoro/db';
 import { DomainError, normalizeKrMobile } from '@seoro/domain';
-import type { ServiceContext } from '../context';
+import { writeService, type ServiceContext } from '../context';
 import { hashSignInCode } from './request-resident-code';
 import {
   RESIDENT_SESSION_IDLE_MS,
@@ -30,11 +30,12 @@ export interface ResidentSignIn {
  * and a wrong code all get `otp_invalid`. Only someone holding the right code learns that it
  * expired (`otp_expired`).
  */
-export async function verifyResidentCode(
+export const verifyResidentCode = writeService('verifyResidentCode', verifyResidentCodeInPlace);
+
+async function verifyResidentCodeInPlace(
   ctx: ServiceContext,
   input: { phone: string; code: string; ip?: string | null },
 ): Promise<ResidentSignIn> {
-  if (ctx.remote) return (await ctx.remote.call('verifyResidentCode', input)) as ResidentSignIn;
   const phone = normalizeKrMobile(input.phone);
   if (!phone.ok) {
     throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');
