@@ -7,13 +7,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { pluginHookHandlers } from '@seoro/api';
 import { Database } from '@seoro/db';
 import { seedDemoData, DEMO_CHECK_IN_CODE } from '@seoro/db/seed';
-import { createServiceContext } from '@seoro/services';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { serverServices } from './services';
 import { loadSvelteKit } from './sveltekit';
 import { startWriterThread } from './writer/client';
 
@@ -61,11 +60,7 @@ async function main() {
     authToken: config.databaseAuthToken,
     writes: false,
   });
-  const services = createServiceContext(reader, {
-    hookHandlers: pluginHookHandlers,
-    logError: (message, error) => logger.error({ err: error }, message),
-    remote: writer.remote,
-  });
+  const services = serverServices(reader, logger, writer.remote);
   // Without a SvelteKit build (e.g. `pnpm dev`, where Vite serves the site and proxies /trpc
   // here) the API and the kiosk still run.
   const kit = existsSync(join(config.webBuildDir, 'kit', 'index.js'))

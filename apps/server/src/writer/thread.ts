@@ -6,12 +6,12 @@
  * request that is being parsed or answered.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { pluginHookHandlers } from '@seoro/api';
 import { Database } from '@seoro/db';
 import { isDomainError } from '@seoro/domain';
 import * as services from '@seoro/services';
-import { createServiceContext, WRITE_OPERATIONS, type WriteOperation } from '@seoro/services';
+import { WRITE_OPERATIONS, type WriteOperation } from '@seoro/services';
 import { createLogger } from '../logger';
+import { serverServices } from '../services';
 import { startBackgroundWork } from './background';
 import {
   bundledSender,
@@ -32,10 +32,7 @@ const database = await Database.open({
   // This thread only writes: waiting out the fsync here is cheaper than a hand-off per commit.
   commitInThread: true,
 });
-const ctx = createServiceContext(database, {
-  hookHandlers: pluginHookHandlers,
-  logError: (message, error) => logger.error({ err: error }, message),
-});
+const ctx = serverServices(database, logger);
 const allowed = new Set<string>(WRITE_OPERATIONS);
 const operations = services as unknown as Record<
   WriteOperation,
