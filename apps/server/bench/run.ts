@@ -108,7 +108,7 @@ async function startServer(file: string, port: number) {
   return { child, base, output: () => output };
 }
 
-type PoolRequest = Parameters<Pool['request']>[0];
+type PoolRequest = Parameters<Pool['dispatch']>[0];
 
 /** The n-th registration of the fixed-rate phase: a new resident, the courses in turn. */
 function registrationAt(base: string, courseIds: string[]) {
@@ -182,17 +182,29 @@ async function fixedRate(
         const n = sent++;
         const due = dueAt(n);
         lastSentAt = now;
-        pool
-          .request(requestAt(n))
-          .then(async (res) => {
-            await res.body.dump();
+        // The handler form of undici's API: no promise and no body stream per response, so the
+        // load tool takes less of the CPU it shares with the server (about 100 µs a request
+        // instead of 165 here).
+        let statusCode = 0;
+        pool.dispatch(requestAt(n), {
+          onConnect() {},
+          onHeaders(code) {
+            statusCode = code;
+            return true;
+          },
+          onData: () => true,
+          onComplete() {
             if (n >= warmup) latencies.push(performance.now() - due);
-            if (res.statusCode >= 200 && res.statusCode < 300) status.ok++;
-            else if (res.statusCode >= 500) status.errors5xx++;
+            if (statusCode >= 200 && statusCode < 300) status.ok++;
+            else if (statusCode >= 500) status.errors5xx++;
             else status.otherStatus++;
-          })
-          .catch(() => status.failed++)
-          .finally(settle);
+            settle();
+          },
+          onError() {
+            status.failed++;
+            settle();
+          },
+        });
       }
       if (sent < total) setTimeout(tick, 1);
     };
