@@ -222,7 +222,7 @@ test('checking in again says when the first check-in was', async ({ page }) => {
   await openKiosk(page);
   await scan(page, `http://127.0.0.1/registrations/${codes.first}`);
   await expect(
-    page.getByText(/홍\*동 님, 이미 (오전|오후) \d{1,2}:\d{2}에 출석하셨습니다/),
+    page.getByText(/홍\*동 님, 이미 (오전|오후)\s\d{1,2}:\d{2}에 출석하셨습니다/),
   ).toBeVisible();
   await expectAccessible(page, 'kiosk already checked in');
   await screenshot(page, 'kiosk-already');

@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDate, formatTime, formatTimeRange } from './format';
+import { formatClock, formatDate } from './format';
 
 // 2026-01-08 13:42 KST, the first day of the 2026 first session (a Thursday).
 const now = new Date('2026-01-08T04:42:30Z');
 
 describe('shell formatting', () => {
   it('shows the clock in Korea time', () => {
-    expect(formatClock(now, 'ko')).toBe('오후 1:42');
-    expect(formatClock(now, 'en')).toBe('1:42 PM');
-    expect(formatClock(new Date('2026-01-08T15:05:00Z'), 'ko')).toBe('오전 12:05');
+    expect(formatClock(now, 'ko')).toBe('오후\u00a01:42');
+    expect(formatClock(now, 'en')).toBe('1:42\u00a0PM');
+    expect(formatClock(new Date('2026-01-08T15:05:00Z'), 'ko')).toBe('오전\u00a012:05');
   });
 
   it('shows the date in Korea time, even when UTC is still on the day before', () => {
     expect(formatDate(now, 'ko')).toBe('1월 8일 목요일');
     expect(formatDate(now, 'en')).toBe('Thursday, January 8');
     expect(formatDate(new Date('2026-01-07T15:30:00Z'), 'ko')).toBe('1월 8일 목요일');
-  });
-
-  it('formats meeting times', () => {
-    expect(formatTime('09:30', 'ko')).toBe('오전 9:30');
-    expect(formatTimeRange('14:00', '15:30', 'ko')).toBe('오후 2:00–3:30');
-    expect(formatTimeRange('10:30', '12:00', 'en')).toBe('10:30 AM–12:00 PM');
   });
 });

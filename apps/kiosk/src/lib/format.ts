@@ -1,7 +1,11 @@
-/** Korea-time formatting for the shell: the big clock, the date, today's meeting times. */
+/**
+ * Korea-time formatting for the shell: the big clock and the date. Times of day, here and in the
+ * list of today's classes, are @seoro/ui's, as on the web site ('오후 1:42' / '1:42 PM').
+ */
 import { kstDateOf, kstTimeOf, kstWeekday } from '@seoro/domain';
 import { m } from '@seoro/i18n';
 import type { Locale } from '@seoro/plugin-sdk';
+import { formatTime } from '@seoro/ui/format';
 
 const MONTHS = [
   m.kiosk_month_1,
@@ -26,35 +30,6 @@ const WEEKDAYS = [
   m.kiosk_weekday_5,
   m.kiosk_weekday_6,
 ] as const;
-
-function clock12(hhmm: string, locale: Locale) {
-  const [h = 0, min = 0] = hhmm.split(':').map(Number);
-  return {
-    period: h < 12 ? m.kiosk_period_am({}, { locale }) : m.kiosk_period_pm({}, { locale }),
-    hour: String(h % 12 === 0 ? 12 : h % 12),
-    minute: String(min).padStart(2, '0'),
-  };
-}
-
-/** '13:42' → '오후 1:42' / '1:42 PM'. */
-export function formatTime(hhmm: string, locale: Locale): string {
-  return m.kiosk_time(clock12(hhmm, locale), { locale });
-}
-
-/** '14:00','15:30' → '오후 2:00–3:30' / '2:00–3:30 PM'. */
-export function formatTimeRange(start: string, end: string, locale: Locale): string {
-  const a = clock12(start, locale);
-  const b = clock12(end, locale);
-  return a.period === b.period
-    ? m.kiosk_time_range_same_period(
-        { period: a.period, start: `${a.hour}:${a.minute}`, end: `${b.hour}:${b.minute}` },
-        { locale },
-      )
-    : m.kiosk_time_range(
-        { start: formatTime(start, locale), end: formatTime(end, locale) },
-        { locale },
-      );
-}
 
 /** The time now in Korea, whatever the kiosk's own time zone: '오후 1:42'. */
 export const formatClock = (now: Date, locale: Locale): string =>
