@@ -11,7 +11,6 @@ import RegistrationForm from './web/RegistrationForm.svelte';
 
 export type {
   EnhanceAction,
-  EnhanceSubmit,
   RegistrationCourse,
   RegistrationError,
   RegistrationField,

@@ -2,6 +2,7 @@
 // API types (@seoro/api depends on this package) nor SvelteKit's (`$app/*` exists only in the app).
 
 import type { Locale, LocalizedText } from '@seoro/plugin-sdk';
+import type { SingleSubmit } from '@seoro/ui';
 
 /** What the form needs to know about the course; the host's course object satisfies it. */
 export interface RegistrationCourse {
@@ -37,21 +38,8 @@ export interface RegistrationFormFailure {
   errors: RegistrationError[];
 }
 
-/** The subset of SvelteKit's `SubmitFunction` the form uses; SvelteKit's `enhance` accepts it. */
-export type EnhanceSubmit = (input: {
-  formElement: HTMLFormElement;
-  formData: FormData;
-  submitter: HTMLElement | null;
-  cancel: () => void;
-}) =>
-  | void
-  | ((opts: {
-      result: { type: 'success' | 'failure' | 'redirect' | 'error' };
-      update: (options?: { reset?: boolean; invalidateAll?: boolean }) => Promise<void>;
-    }) => void | Promise<void>);
-
 /** SvelteKit's `enhance` from `$app/forms`, handed over by the host. */
-export type EnhanceAction = (form: HTMLFormElement, submit?: EnhanceSubmit) => { destroy(): void };
+export type EnhanceAction = (form: HTMLFormElement, submit?: SingleSubmit) => { destroy(): void };
 
 export interface RegistrationFormProps {
   course: RegistrationCourse;
