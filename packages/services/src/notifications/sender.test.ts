@@ -299,14 +299,15 @@ describe('createNotificationSender', () => {
   it('never sends a row twice when runs are requested concurrently', async () => {
     const database = await setup();
     const calls: string[] = [];
-    let extra: string | null = null;
+    let extra: Promise<string> | null = null;
     const slow: NotificationTransport = {
       name: 'slow',
       async send(message) {
         calls.push(message.id);
         // Queued while a run is in progress: a concurrent request must still pick it up. This
         // write also proves the send happens outside the sender's write transactions.
-        extra ??= (await queue(database)).id;
+        extra ??= queue(database).then((row) => row.id);
+        await extra;
         await new Promise((resolve) => setTimeout(resolve, 15));
       },
     };
@@ -321,7 +322,7 @@ describe('createNotificationSender', () => {
 
     expect(sent).toBe(6);
     expect(new Set(calls).size).toBe(calls.length);
-    expect(calls.sort()).toEqual([...rows.map((r) => r.id), extra!].sort());
+    expect(calls.sort()).toEqual([...rows.map((r) => r.id), await extra!].sort());
     // The callers that overlapped the first run shared one follow-up run.
     expect(reports[1]).toBe(reports[2]);
     expect(reports[2]).toBe(reports[3]);
@@ -367,8 +368,80 @@ describe('createNotificationSender', () => {
   });
 });
 
+describe('delivering several at once', () => {
+  it('keeps `concurrency` messages with a slow gateway at a time, oldest first, and sends every row once', async () => {
+    const database = await setup();
+    const started: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const slow: NotificationTransport = {
+      name: 'slow',
+      async send(message) {
+        started.push(message.id);
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight--;
+      },
+    };
+    const rows = [];
+    for (let i = 0; i < 10; i++) {
+      rows.push(await queue(database, { createdAt: new Date(T0.getTime() + i) }));
+    }
+    const run = sender(database, slow, { concurrency: 3 });
+
+    expect(await run.runOnce()).toEqual({ sent: 10, retried: 0, failed: 0 });
+    expect(most).toBe(3);
+    expect(started).toEqual(rows.map((r) => r.id));
+    for (const row of rows) expect((await rowOf(database, row.id)).status).toBe('sent');
+  });
+
+  it('stops taking rows when an outcome cannot be written, and lets the messages in hand finish', async () => {
+    const database = await setup();
+    const rows = [];
+    for (let i = 0; i < 6; i++) {
+      rows.push(await queue(database, { createdAt: new Date(T0.getTime() + i) }));
+    }
+    const ids = rows.map((r) => r.id);
+    let writes = 0;
+    // The real database, except that it refuses the second outcome written.
+    const failing = new Proxy(database, {
+      get(target, key) {
+        if (key === 'write') {
+          return (work: Parameters<Database['write']>[0]) =>
+            ++writes === 2 ? Promise.reject(new Error('disk full')) : target.write(work);
+        }
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const sent: string[] = [];
+    const slow: NotificationTransport = {
+      name: 'slow',
+      async send(message) {
+        sent.push(message.id);
+        // The first message is quick, so its lane takes the third while the second is in hand.
+        await new Promise((resolve) => setTimeout(resolve, message.id === ids[0] ? 5 : 200));
+      },
+    };
+    const run = sender(failing, slow, { concurrency: 2 });
+
+    await expect(run.runOnce()).rejects.toThrow('disk full');
+    // The second's outcome failed; the third, already with the gateway, finished and was
+    // written; nothing after it was sent.
+    expect(sent).toEqual(ids.slice(0, 3));
+    const statuses = await Promise.all(ids.map(async (id) => (await rowOf(database, id)).status));
+    expect(statuses).toEqual(['sent', 'pending', 'sent', 'pending', 'pending', 'pending']);
+  });
+
+  it('refuses a concurrency below one', async () => {
+    const database = await setup();
+    expect(() => sender(database, scripted().transport, { concurrency: 0 })).toThrow(RangeError);
+  });
+});
+
 describe('the sender loop', () => {
-  it('delivers on its own and stop() waits for the message in hand, leaving the rest pending', async () => {
+  it('delivers on its own and stop() waits for the messages in hand, leaving the rest pending', async () => {
     const database = await setup();
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -380,13 +453,16 @@ describe('the sender loop', () => {
         await gate;
       },
     };
-    const first = await queue(database);
-    const second = await queue(database, { createdAt: new Date(T0.getTime() + 1) });
-    const run = sender(database, gated);
+    const rows = [];
+    for (let i = 0; i < 3; i++) {
+      rows.push(await queue(database, { createdAt: new Date(T0.getTime() + i) }));
+    }
+    const [first, second, third] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+    const run = sender(database, gated, { concurrency: 2 });
 
     run.start(10);
     run.start(10); // a second start is harmless
-    await vi.waitFor(() => expect(calls).toEqual([first.id]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(calls).toEqual([first.id, second.id]), { timeout: 10_000 });
     let stopped = false;
     const stopping = run.stop().then(() => (stopped = true));
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -395,9 +471,10 @@ describe('the sender loop', () => {
     await stopping;
 
     expect((await rowOf(database, first.id)).status).toBe('sent');
-    expect(await rowOf(database, second.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await rowOf(database, second.id)).status).toBe('sent');
+    expect(await rowOf(database, third.id)).toMatchObject({ status: 'pending', attempts: 0 });
     await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(calls).toEqual([first.id]);
+    expect(calls).toEqual([first.id, second.id]);
 
     // After stop() the sender works again, by hand or as a loop.
     expect(await run.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
