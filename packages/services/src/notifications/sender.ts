@@ -10,6 +10,8 @@ export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 3_600_000;
 /** Delays vary by up to this fraction either way, so rows that failed together do not retry together. */
 export const BACKOFF_JITTER = 0.2;
+/** Messages a run has with the transports at once, unless told otherwise. */
+export const SEND_CONCURRENCY = 4;
 /** `lastError` is cut to this many characters. */
 export const LAST_ERROR_MAX_LENGTH = 500;
 
@@ -29,8 +31,9 @@ export interface NotificationSenderOptions {
   /** Rows read per run. Default 20. */
   batchSize?: number;
   /**
-   * Messages a run has with the transports at once. Default 4: a gateway that takes a second per
-   * message still gets a rush's confirmations out four times as fast, without flooding it.
+   * Messages a run has with the transports at once. Default `SEND_CONCURRENCY` (4): a gateway
+   * that takes a second per message still gets a rush's confirmations out four times as fast,
+   * without flooding it.
    */
   concurrency?: number;
   /** Failed deliveries after which a row is given up ('failed'). Default 8. */
@@ -104,7 +107,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
   const { database, transports, log } = options;
   const clock = options.clock ?? systemClock;
   const batchSize = options.batchSize ?? 20;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? SEND_CONCURRENCY;
   const maxAttempts = options.maxAttempts ?? 8;
   const random = options.random ?? Math.random;
   const backoff = options.backoff ?? ((attempt: number) => notificationBackoff(attempt, random));

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -93,7 +94,9 @@ interface Mail {
 /** Just enough SMTP on 127.0.0.1 for one client: no TLS, no auth; RCPT with "reject" gets a 550. */
 async function startSmtpServer() {
   const received: Mail[] = [];
+  let connections = 0;
   const server: Server = createTcpServer((socket) => {
+    connections++;
     socket.setEncoding('utf8');
     let buffer = '';
     let inData = false;
@@ -136,7 +139,11 @@ async function startSmtpServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { port: (server.address() as AddressInfo).port, received };
+  return {
+    port: (server.address() as AddressInfo).port,
+    received,
+    connections: () => connections,
+  };
 }
 
 describe('consoleTransport', () => {
@@ -299,6 +306,22 @@ describe('smtpTransport', () => {
     expect(mail?.data).toContain(`Message-ID: <${email.id}@example.org>\n`);
     expect(mail?.data).toContain(`X-Outbox-ID: ${email.id}\n`);
     expect(mail?.data).toContain(email.text);
+  });
+
+  it('sends one message after another over the same connection', async () => {
+    const smtp = await startSmtpServer();
+    const transport = track(
+      smtpTransport({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'a@example.org' }),
+    );
+    for (const to of ['one@example.org', 'two@example.org', 'three@example.org']) {
+      await transport.send({ ...email, id: randomUUID(), recipient: to });
+    }
+    expect(smtp.received.map((m) => m.to)).toEqual([
+      ['RCPT TO:<one@example.org>'],
+      ['RCPT TO:<two@example.org>'],
+      ['RCPT TO:<three@example.org>'],
+    ]);
+    expect(smtp.connections()).toBe(1);
   });
 
   it('reports a rejected recipient as a failure', async () => {

@@ -2,6 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import nodemailer from 'nodemailer';
 import { systemClock, type Clock } from '@seoro/domain';
+import { SEND_CONCURRENCY } from './sender';
 
 /** The two ways a resident can be reached; an outbox row names one. */
 export type NotificationChannel = 'sms' | 'email';
@@ -95,13 +96,19 @@ export interface SmtpTransportOptions {
 }
 
 /**
- * Sends `email` rows over SMTP with nodemailer. Refuses `sms` rows. The Message-ID is derived from
+ * Sends `email` rows over SMTP with nodemailer, over up to four pooled connections. Refuses `sms`
+ * rows. The Message-ID is derived from
  * the outbox id, so a message resent after a crash carries the same id and mail systems can tell
  * it is a duplicate.
  */
 export function smtpTransport(options: SmtpTransportOptions): NotificationTransport {
   const timeout = options.timeoutMs ?? 15_000;
   const mailer = nodemailer.createTransport({
+    // Connections are kept and reused: the sender has up to four messages out at once, and a
+    // rush's confirmations should not each pay for a connection and a TLS handshake.
+    pool: true,
+    maxConnections: SEND_CONCURRENCY,
+    idleTimeout: 30_000,
     host: options.host,
     port: options.port,
     secure: options.secure,
