@@ -58,5 +58,7 @@ export function startBackgroundWork(
   return async () => {
     clearInterval(jobsTimer);
     await sender.stop();
+    // Pooled connections (SMTP) would otherwise hold the thread open after the last message.
+    await Promise.all([transports.sms.close?.(), transports.email.close?.()]);
   };
 }
