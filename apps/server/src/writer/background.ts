@@ -13,7 +13,8 @@ import {
 /**
  * The server's background work, run where the writer is: the notification sender, and every
  * minute the lottery draws that are due, courses below their minimum at the close, tomorrow's
- * reminders and the removal of ended resident sessions and sign-in codes. Returns a function that stops it and waits for the messages in hand.
+ * reminders and the removal of ended resident sessions and sign-in codes. Returns a function that
+ * stops it, waits for the messages in hand and closes the transports.
  */
 export function startBackgroundWork(
   services: ServiceContext,

@@ -97,9 +97,8 @@ export interface SmtpTransportOptions {
 
 /**
  * Sends `email` rows over SMTP with nodemailer, over up to four pooled connections. Refuses `sms`
- * rows. The Message-ID is derived from
- * the outbox id, so a message resent after a crash carries the same id and mail systems can tell
- * it is a duplicate.
+ * rows. The Message-ID is derived from the outbox id, so a message resent after a crash carries
+ * the same id and mail systems can tell it is a duplicate.
  */
 export function smtpTransport(options: SmtpTransportOptions): NotificationTransport {
   const timeout = options.timeoutMs ?? 15_000;
