@@ -6,6 +6,7 @@ import {
   formatDateRange,
   formatHour,
   formatInstant,
+  formatInstantTime,
   formatTime,
   formatTimeRange,
   formatWeekly,
@@ -107,6 +108,14 @@ describe('instants in Korea time', () => {
   it('formats a deadline', () => {
     expect(plain(formatInstant('2026-01-15T09:00:00Z', 'ko'))).toBe('1월 15일(목) 오후 6시');
     expect(plain(formatInstant('2026-01-15T09:00:00Z', 'en'))).toBe('Thu 15 Jan, 6 PM');
+  });
+
+  it('shows the Korea time of day of an instant (a check-in, the kiosk clock), whatever the host time zone', () => {
+    expect(formatInstantTime('2026-01-08T04:52:10.000Z', 'ko')).toBe('오후\u00a01:52');
+    expect(formatInstantTime('2026-01-08T04:52:10.000Z', 'en')).toBe('1:52\u00a0PM');
+    expect(formatInstantTime(new Date('2026-01-08T04:42:30Z'), 'ko')).toBe('오후\u00a01:42');
+    expect(formatInstantTime(new Date('2026-01-08T04:42:30Z'), 'en')).toBe('1:42\u00a0PM');
+    expect(formatInstantTime(new Date('2026-01-08T15:05:00Z'), 'ko')).toBe('오전\u00a012:05');
   });
 });
 

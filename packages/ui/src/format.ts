@@ -159,6 +159,11 @@ export function formatInstant(instant: string | Date, locale: Locale): string {
   return `${formatDate(date, locale)}${sep}${formatHour(time, locale)}`;
 }
 
+/** The Korea time of day of an instant, whatever the host's time zone: '오후 1:52' / '1:52 PM'. */
+export function formatInstantTime(instant: string | Date, locale: Locale): string {
+  return formatTime(kstParts(instant).time, locale);
+}
+
 /** '10,000' in both languages (Korean and English group digits the same way). */
 export function formatNumber(n: number): string {
   return n.toLocaleString('en-US');

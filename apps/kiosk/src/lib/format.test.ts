@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDate } from './format';
+import { formatDate } from './format';
 
 // 2026-01-08 13:42 KST, the first day of the 2026 first session (a Thursday).
 const now = new Date('2026-01-08T04:42:30Z');
 
 describe('shell formatting', () => {
-  it('shows the clock in Korea time', () => {
-    expect(formatClock(now, 'ko')).toBe('오후\u00a01:42');
-    expect(formatClock(now, 'en')).toBe('1:42\u00a0PM');
-    expect(formatClock(new Date('2026-01-08T15:05:00Z'), 'ko')).toBe('오전\u00a012:05');
-  });
-
   it('shows the date in Korea time, even when UTC is still on the day before', () => {
     expect(formatDate(now, 'ko')).toBe('1월 8일 목요일');
     expect(formatDate(now, 'en')).toBe('Thursday, January 8');

@@ -1,11 +1,10 @@
 /**
- * Korea-time formatting for the shell: the big clock and the date. Times of day, here and in the
- * list of today's classes, are @seoro/ui's, as on the web site ('오후 1:42' / '1:42 PM').
+ * Korea-time formatting for the shell: the date. Times of day (the big clock, today's classes) are
+ * @seoro/ui's, as on the web site ('오후 1:42' / '1:42 PM').
  */
-import { kstDateOf, kstTimeOf, kstWeekday } from '@seoro/domain';
+import { kstDateOf, kstWeekday } from '@seoro/domain';
 import { m } from '@seoro/i18n';
 import type { Locale } from '@seoro/plugin-sdk';
-import { formatTime } from '@seoro/ui/format';
 
 const MONTHS = [
   m.kiosk_month_1,
@@ -30,10 +29,6 @@ const WEEKDAYS = [
   m.kiosk_weekday_5,
   m.kiosk_weekday_6,
 ] as const;
-
-/** The time now in Korea, whatever the kiosk's own time zone: '오후 1:42'. */
-export const formatClock = (now: Date, locale: Locale): string =>
-  formatTime(kstTimeOf(now), locale);
 
 /** Today's date in Korea: '1월 8일 목요일' / 'Thursday, January 8'. */
 export function formatDate(now: Date, locale: Locale): string {
