@@ -3,4 +3,5 @@ export * from './schema';
 export { Database, createWriteLock, isBusyError, MIGRATIONS_FOLDER } from './client';
 export { newId } from './ids';
 export { pooledRandomBytes } from './random';
+export { statementsFor } from './prepared';
 export type { Db, Tx, DatabaseOptions, Schema } from './client';

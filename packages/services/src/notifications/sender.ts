@@ -1,5 +1,5 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
-import { outbox, type Database } from '@seoro/db';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { outbox, statementsFor, type Database } from '@seoro/db';
 import { systemClock, type Clock } from '@seoro/domain';
 import { NotificationTemplateError, notificationExpiresAt, renderNotification } from './templates';
 import type { NotificationTransports } from './transports';
@@ -91,6 +91,32 @@ type Outcome =
 
 /** Templates whose payload is a secret (sign-in codes): cleared once the row is sent or failed. */
 const SECRET_PAYLOAD_TEMPLATES: ReadonlySet<string> = new Set(['one_time_code']);
+
+/** A redacted payload, where a secret was. */
+const FORGOTTEN = { redacted: true };
+
+/**
+ * Marking a row sent, once per message and so as often as registrations come in a rush: built
+ * once per write connection. Only a row still pending is marked.
+ */
+const sentStatements = statementsFor((tx) => {
+  const stillPending = and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'pending'));
+  // Drizzle binds placeholders in SET through the column's encoder (dates become epoch ms), but
+  // its types only admit values there.
+  const sentAt = sql.placeholder('now') as unknown as Date;
+  return {
+    markSent: tx
+      .update(outbox)
+      .set({ status: 'sent', sentAt, lastError: null })
+      .where(stillPending)
+      .prepare(),
+    markSentForgetting: tx
+      .update(outbox)
+      .set({ status: 'sent', sentAt, lastError: null, payload: FORGOTTEN })
+      .where(stillPending)
+      .prepare(),
+  };
+});
 
 /**
  * Creates the outbox sender: reads due rows, sends each through the transport of its channel,
@@ -194,16 +220,14 @@ export function createNotificationSender(options: NotificationSenderOptions): No
     const fields = { id: row.id, template: row.template, channel: row.channel };
     const stillPending = and(eq(outbox.id, row.id), eq(outbox.status, 'pending'));
     // A sign-in code is a secret: once the row is done with, the database keeps no copy of it.
-    const forget = SECRET_PAYLOAD_TEMPLATES.has(row.template)
-      ? { payload: { redacted: true } }
-      : {};
+    const secret = SECRET_PAYLOAD_TEMPLATES.has(row.template);
+    const forget = secret ? { payload: FORGOTTEN } : {};
     if (outcome.kind === 'sent') {
-      await database.write((tx) =>
-        tx
-          .update(outbox)
-          .set({ status: 'sent', sentAt: now, lastError: null, ...forget })
-          .where(stillPending),
-      );
+      await database.write(async (tx) => {
+        const statements = sentStatements(tx);
+        const mark = secret ? statements.markSentForgetting : statements.markSent;
+        await mark.run({ id: row.id, now });
+      });
       report.sent++;
       return;
     }

@@ -164,7 +164,7 @@ describe('fileTransport', () => {
   it('appends JSON lines, creating the folder, readable by the owner only', async () => {
     const path = join(tempDir(), 'nested', 'deeper', 'outbox.jsonl');
     const at = new Date('2026-01-08T05:00:00Z');
-    const transport = fileTransport({ path, clock: { now: () => at } });
+    const transport = track(fileTransport({ path, clock: { now: () => at } }));
     await transport.send(sms);
     await transport.send(email);
     const lines = readFileSync(path, 'utf8').split('\n');
@@ -193,12 +193,40 @@ describe('fileTransport', () => {
   });
 });
 
+describe('fileTransport under a burst', () => {
+  it('writes every line once, in the order sent, and close waits for them', async () => {
+    const path = join(tempDir(), 'outbox.jsonl');
+    const transport = fileTransport({ path });
+    const ids = Array.from(
+      { length: 200 },
+      (_, i) => `5f0c7c1e-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const sends = ids.map((id) => transport.send({ ...sms, id }));
+    await transport.close!();
+    await Promise.all(sends);
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(ids);
+  });
+
+  it('can be closed twice (both channels may share it) and writes again after', async () => {
+    const path = join(tempDir(), 'outbox.jsonl');
+    const transport = fileTransport({ path });
+    await transport.send(sms);
+    await transport.close!();
+    await transport.close!();
+    await transport.send(email);
+    await transport.close!();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([sms.id, email.id]);
+  });
+});
+
 describe('fileTransport when its folder cannot be made', () => {
   it('fails the send, then recovers once the folder can be made', async () => {
     const dir = tempDir();
     const blocker = join(dir, 'spool');
     writeFileSync(blocker, 'a file where the folder should be');
-    const transport = fileTransport({ path: join(blocker, 'outbox.jsonl') });
+    const transport = track(fileTransport({ path: join(blocker, 'outbox.jsonl') }));
     await expect(transport.send(sms)).rejects.toThrow(/EEXIST|ENOTDIR/);
     rmSync(blocker);
     await transport.send(sms);

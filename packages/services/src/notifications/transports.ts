@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import nodemailer from 'nodemailer';
 import { systemClock, type Clock } from '@seoro/domain';
@@ -53,20 +53,16 @@ export function consoleTransport(
 
 /**
  * Appends each message as one JSON line to `path`, creating its folder. The file holds phone
- * numbers and sign-in codes, so it is created readable by its owner only.
+ * numbers and sign-in codes, so it is created readable by its owner only. It is kept open between
+ * messages, and lines sent while a write is under way go out together in the next one: a rush's
+ * confirmations cost a few writes, not an open, a write and a close each.
  */
 export function fileTransport(options: { path: string; clock?: Clock }): NotificationTransport {
   const clock = options.clock ?? systemClock;
-  let folderReady: Promise<unknown> | null = null;
+  const file = lineAppender(options.path);
   return {
     name: 'file',
-    async send(message) {
-      // Made once; a failure is not remembered, so fixing the folder is enough to recover.
-      folderReady ??= mkdir(dirname(options.path), { recursive: true }).catch((error: unknown) => {
-        folderReady = null;
-        throw error;
-      });
-      await folderReady;
+    send(message) {
       const line = JSON.stringify({
         at: clock.now().toISOString(),
         id: message.id,
@@ -76,7 +72,58 @@ export function fileTransport(options: { path: string; clock?: Clock }): Notific
         subject: message.subject,
         text: message.text,
       });
-      await appendFile(options.path, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
+      return file.append(`${line}\n`);
+    },
+    close: () => file.close(),
+  };
+}
+
+/**
+ * Appends text to a file it keeps open, one write at a time: text handed in meanwhile waits and
+ * goes out with the next write. Each `append` resolves once its text is written and rejects if
+ * that write failed; the file is then opened afresh for the next one, so fixing the folder is
+ * enough to recover.
+ */
+function lineAppender(path: string) {
+  let handle: Promise<FileHandle> | null = null;
+  let waiting: Array<{ text: string; resolve: () => void; reject: (error: unknown) => void }> = [];
+  let writing: Promise<void> | null = null;
+
+  const openFile = () =>
+    (handle ??= mkdir(dirname(path), { recursive: true }).then(() => open(path, 'a', 0o600)));
+
+  const drop = () => {
+    const dropped = handle;
+    handle = null;
+    return dropped?.then((h) => h.close()).catch(() => undefined);
+  };
+
+  async function writeWaiting() {
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      try {
+        const file = await openFile();
+        await file.appendFile(group.map((g) => g.text).join(''), 'utf8');
+        for (const g of group) g.resolve();
+      } catch (error) {
+        void drop();
+        for (const g of group) g.reject(error);
+      }
+    }
+    writing = null;
+  }
+
+  return {
+    append(text: string): Promise<void> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ text, resolve, reject });
+        writing ??= writeWaiting();
+      });
+    },
+    async close() {
+      await writing;
+      await drop();
     },
   };
 }

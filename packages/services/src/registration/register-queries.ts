@@ -6,6 +6,7 @@ import {
   idempotencyKeys,
   outbox,
   residents,
+  statementsFor,
   terms,
   type Tx,
 } from '@seoro/db';
@@ -170,18 +171,5 @@ function build(tx: Tx) {
 
 export type RegistrationQueries = ReturnType<typeof build>;
 
-const cache = new WeakMap<Tx, RegistrationQueries>();
-
-/**
- * The registration's statements, built once per write connection: the embedded writer hands every
- * write the same handle, so a registration only binds and runs them. (A libSQL server's
- * transactions are new handles each time and build them per call, as before.)
- */
-export function registrationQueries(tx: Tx): RegistrationQueries {
-  let queries = cache.get(tx);
-  if (!queries) {
-    queries = build(tx);
-    cache.set(tx, queries);
-  }
-  return queries;
-}
+/** The registration's statements, built once per write connection. */
+export const registrationQueries = statementsFor(build);
