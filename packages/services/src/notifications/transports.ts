@@ -62,7 +62,7 @@ export function fileTransport(options: { path: string; clock?: Clock }): Notific
   const file = lineAppender(options.path);
   return {
     name: 'file',
-    send(message) {
+    async send(message) {
       const line = JSON.stringify({
         at: clock.now().toISOString(),
         id: message.id,
@@ -72,7 +72,7 @@ export function fileTransport(options: { path: string; clock?: Clock }): Notific
         subject: message.subject,
         text: message.text,
       });
-      return file.append(`${line}\n`);
+      await file.append(`${line}\n`);
     },
     close: () => file.close(),
   };
