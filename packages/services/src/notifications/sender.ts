@@ -217,11 +217,8 @@ export function createNotificationSender(options: NotificationSenderOptions): No
 
   async function record(row: OutboxRow, outcome: Outcome, report: DeliveryReport) {
     const now = clock.now();
-    const fields = { id: row.id, template: row.template, channel: row.channel };
-    const stillPending = and(eq(outbox.id, row.id), eq(outbox.status, 'pending'));
     // A sign-in code is a secret: once the row is done with, the database keeps no copy of it.
     const secret = SECRET_PAYLOAD_TEMPLATES.has(row.template);
-    const forget = secret ? { payload: FORGOTTEN } : {};
     if (outcome.kind === 'sent') {
       await database.write(async (tx) => {
         const statements = sentStatements(tx);
@@ -231,6 +228,10 @@ export function createNotificationSender(options: NotificationSenderOptions): No
       report.sent++;
       return;
     }
+    // The rarer outcomes build their statement each time.
+    const fields = { id: row.id, template: row.template, channel: row.channel };
+    const stillPending = and(eq(outbox.id, row.id), eq(outbox.status, 'pending'));
+    const forget = secret ? { payload: FORGOTTEN } : {};
     if (outcome.kind === 'expired') {
       const lastError = `Expired at ${outcome.expiresAt.toISOString()} before it could be delivered`;
       await database.write((tx) =>
