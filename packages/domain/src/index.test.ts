@@ -36,6 +36,7 @@ describe('public API', () => {
         'normalizeKrMobile',
         'normalizeName',
         'registrationWindowState',
+        'requireKrMobile',
         'seatsLeft',
         'systemClock',
         'timeToMinutes',

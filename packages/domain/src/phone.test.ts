@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatKrMobile, maskPhone, normalizeKrMobile } from './phone';
+import { DomainError } from './errors';
+import { formatKrMobile, maskPhone, normalizeKrMobile, requireKrMobile } from './phone';
 
 const ok = (e164: string) => ({ ok: true, e164 });
 const fail = (reason: string) => ({ ok: false, reason });
@@ -65,6 +66,26 @@ describe('normalizeKrMobile examples', () => {
     '0'.repeat(50),
   ])('reports %j as invalid', (input) => {
     expect(normalizeKrMobile(input)).toEqual(fail('invalid'));
+  });
+});
+
+describe('requireKrMobile', () => {
+  it('gives the E.164 form of a mobile number', () => {
+    expect(requireKrMobile('０１０－１２３４－５６７８')).toBe('+821012345678');
+  });
+
+  it.each([
+    ['02-1234-5678', 'not_mobile_phone'],
+    ['010-123-456', 'invalid_phone'],
+    ['', 'invalid_phone'],
+    ['call 010-1234-5678', 'invalid_phone'],
+  ])('refuses %j with %s', (input, code) => {
+    expect(() => requireKrMobile(input)).toThrow(DomainError);
+    try {
+      requireKrMobile(input);
+    } catch (error) {
+      expect((error as DomainError).code).toBe(code);
+    }
   });
 });
 

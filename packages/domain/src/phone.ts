@@ -5,6 +5,7 @@
  */
 // The `max` metadata is needed for getType(): the smaller default bundle cannot tell MOBILE from FIXED_LINE.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { DomainError } from './errors';
 
 /** Result of normalising a typed phone number. */
 export type NormalizedPhone =
@@ -14,6 +15,18 @@ export type NormalizedPhone =
 const ALLOWED_CHARS = /^[+0-9\s.()\-\p{Pd}\u2212]+$/u;
 const SEPARATORS = /[\s.()\-\p{Pd}\u2212]/gu;
 const MAX_INPUT_LENGTH = 40;
+
+/**
+ * The E.164 form of a Korean mobile number typed by a resident, or the refusal they are shown:
+ * `not_mobile_phone` for a landline (a text message cannot reach it), `invalid_phone` otherwise.
+ *
+ * @example requireKrMobile('010-1234-5678') // '+821012345678'
+ */
+export function requireKrMobile(input: string): string {
+  const phone = normalizeKrMobile(input);
+  if (phone.ok) return phone.e164;
+  throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');
+}
 
 /** Normalises any common way of writing a Korean mobile number to E.164 ('+821012345678'). */
 export function normalizeKrMobile(input: string): NormalizedPhone {

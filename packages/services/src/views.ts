@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import {
   courses,
   enrolments,
@@ -155,4 +155,25 @@ export async function loadCourseCards(
       status: course.status,
     };
   });
+}
+
+/**
+ * A waitlisted enrolment's place in its course's queue, as the resident is shown it: 1 for the
+ * next to be promoted.
+ */
+export async function waitlistPositionOf(
+  db: Db,
+  enrolment: { courseId: string; queueNo: number },
+): Promise<number> {
+  const [ahead] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.courseId, enrolment.courseId),
+        eq(enrolments.status, 'waitlisted'),
+        lt(enrolments.queueNo, enrolment.queueNo),
+      ),
+    );
+  return Number(ahead?.n ?? 0) + 1;
 }

@@ -3,7 +3,7 @@ import { enrolments, residents } from '@seoro/db';
 import {
   DomainError,
   normalizeConfirmationCode,
-  normalizeKrMobile,
+  requireKrMobile,
   type Locale,
 } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
@@ -25,17 +25,14 @@ async function cancelRegistrationByCodeInPlace(
 ): Promise<CancelResult> {
   const code = normalizeConfirmationCode(input.code);
   if (!code) throw new DomainError('code_invalid');
-  const phone = normalizeKrMobile(input.phone);
-  if (!phone.ok) {
-    throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');
-  }
+  const phone = requireKrMobile(input.phone);
   const [row] = await ctx.database.db
     .select({ id: enrolments.id, residentId: enrolments.residentId, phone: residents.phoneE164 })
     .from(enrolments)
     .innerJoin(residents, eq(residents.id, enrolments.residentId))
     .where(eq(enrolments.code, code))
     .limit(1);
-  if (!row || row.phone !== phone.e164) throw new DomainError('code_not_found');
+  if (!row || row.phone !== phone) throw new DomainError('code_not_found');
   return cancelEnrolment(ctx, {
     enrolmentId: row.id,
     actor: { type: 'resident', id: row.residentId },

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte } from 'drizzle-orm';
 import { enrolments, meetings, residents } from '@seoro/db';
 import {
   DomainError,
@@ -9,7 +9,7 @@ import {
   type EnrolmentStatus,
 } from '@seoro/domain';
 import type { ServiceContext } from '../context';
-import { loadCourseCards, type CourseCard } from '../views';
+import { loadCourseCards, waitlistPositionOf, type CourseCard } from '../views';
 
 export interface RegistrationView {
   code: string;
@@ -42,20 +42,8 @@ export async function getRegistrationByCode(
   if (!row) throw new DomainError('code_not_found');
   const { enrolment, resident } = row;
 
-  let waitlistPosition: number | null = null;
-  if (enrolment.status === 'waitlisted') {
-    const [ahead] = await db
-      .select({ n: sql<number>`count(*)` })
-      .from(enrolments)
-      .where(
-        and(
-          eq(enrolments.courseId, enrolment.courseId),
-          eq(enrolments.status, 'waitlisted'),
-          lt(enrolments.queueNo, enrolment.queueNo),
-        ),
-      );
-    waitlistPosition = Number(ahead?.n ?? 0) + 1;
-  }
+  const waitlistPosition =
+    enrolment.status === 'waitlisted' ? await waitlistPositionOf(db, enrolment) : null;
   const [course] = await loadCourseCards(db, { courseIds: [enrolment.courseId] });
   const today = kstDateOf(ctx.clock.now());
   const [next] = await db

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import {
   attendance,
   courses,
@@ -17,7 +17,7 @@ import {
   type EnrolmentStatus,
 } from '@seoro/domain';
 import type { ServiceContext } from '../context';
-import { loadCourseCards, type LocalizedText } from '../views';
+import { loadCourseCards, waitlistPositionOf, type LocalizedText } from '../views';
 
 /** Terms that ended longer ago than this are no longer listed. */
 export const RECENT_TERM_DAYS = 180;
@@ -131,17 +131,7 @@ export async function listMyRegistrations(
   const waitlistPosition = new Map<string, number>();
   for (const { enrolment } of rows) {
     if (enrolment.status !== 'waitlisted') continue;
-    const [ahead] = await db
-      .select({ n: sql<number>`count(*)` })
-      .from(enrolments)
-      .where(
-        and(
-          eq(enrolments.courseId, enrolment.courseId),
-          eq(enrolments.status, 'waitlisted'),
-          lt(enrolments.queueNo, enrolment.queueNo),
-        ),
-      );
-    waitlistPosition.set(enrolment.id, Number(ahead?.n ?? 0) + 1);
+    waitlistPosition.set(enrolment.id, await waitlistPositionOf(db, enrolment));
   }
 
   // Held so far: meetings that have started, plus any this learner already checked in to (the

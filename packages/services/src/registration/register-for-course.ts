@@ -7,7 +7,7 @@ import {
   termLimitReached,
   generateConfirmationCode,
   kstDateOf,
-  normalizeKrMobile,
+  requireKrMobile,
   normalizeName,
   registrationWindowState,
   type Channel,
@@ -61,14 +61,11 @@ async function registerForCourseInPlace(
 ): Promise<RegisterResult> {
   const name = normalizeName(input.name);
   if (!name.ok) throw new DomainError('invalid_name', { reason: name.reason });
-  const phone = normalizeKrMobile(input.phone);
-  if (!phone.ok) {
-    throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');
-  }
+  const phone = requireKrMobile(input.phone);
   if (input.consent !== true) throw new DomainError('consent_required');
 
   const requestHash = createHash('sha256')
-    .update(JSON.stringify([input.courseId, name.name, phone.e164, input.channel]))
+    .update(JSON.stringify([input.courseId, name.name, phone, input.channel]))
     .digest('hex');
   const idempotencyKey = input.idempotencyKey ?? null;
 
@@ -99,7 +96,7 @@ async function registerForCourseInPlace(
 
     // The phone number is the identity; a returning resident keeps their record.
     const retainUntil = new Date(Date.parse(`${row.term.endsOn}T00:00:00+09:00`) + RETENTION_MS);
-    const existing = await q.residentByPhone.get({ phone: phone.e164 });
+    const existing = await q.residentByPhone.get({ phone });
     let residentId: string;
     if (existing) {
       residentId = existing.id;
@@ -122,7 +119,7 @@ async function registerForCourseInPlace(
       await q.insertResident.run({
         id: residentId,
         name: name.name,
-        phone: phone.e164,
+        phone,
         now,
         consentVersion: CONSENT_VERSION,
         retainUntil,
@@ -164,7 +161,7 @@ async function registerForCourseInPlace(
       await q.insertOutbox.run({
         id: newId(),
         template: decision.status === 'confirmed' ? 'enrolment_confirmed' : 'waitlist_joined',
-        recipient: phone.e164,
+        recipient: phone,
         locale: input.locale,
         payload: {
           code,

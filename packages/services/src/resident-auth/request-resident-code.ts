@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { auditLog, outbox, residentSignInCodes, residents, newId } from '@seoro/db';
-import { DomainError, normalizeKrMobile, type Locale } from '@seoro/domain';
+import { requireKrMobile, type Locale } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import { ONE_TIME_CODE_TTL_MS, type NotificationPayload } from '../notifications/templates';
 import { randomSixDigits, sha256Hex } from './secrets';
@@ -26,16 +26,13 @@ async function requestResidentCodeInPlace(
   ctx: ServiceContext,
   input: { phone: string; locale: Locale; ip?: string | null },
 ): Promise<ResidentCodeRequested> {
-  const phone = normalizeKrMobile(input.phone);
-  if (!phone.ok) {
-    throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');
-  }
+  const phone = requireKrMobile(input.phone);
   await ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
     const [resident] = await tx
       .select({ id: residents.id })
       .from(residents)
-      .where(eq(residents.phoneE164, phone.e164))
+      .where(eq(residents.phoneE164, phone))
       .limit(1);
     if (!resident) return;
     // One live code per resident: a new request replaces the old one (and its attempt count).
@@ -56,7 +53,7 @@ async function requestResidentCodeInPlace(
       id: newId(),
       template: 'one_time_code',
       channel: 'sms',
-      recipient: phone.e164,
+      recipient: phone,
       locale: input.locale,
       payload,
       nextAttemptAt: now,

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { auditLog, residentSessions, residentSignInCodes, residents } from '@seoro/db';
-import { DomainError, normalizeKrMobile } from '@seoro/domain';
+import { DomainError, requireKrMobile } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import { hashSignInCode } from './request-resident-code';
 import {
@@ -36,10 +36,7 @@ async function verifyResidentCodeInPlace(
   ctx: ServiceContext,
   input: { phone: string; code: string; ip?: string | null },
 ): Promise<ResidentSignIn> {
-  const phone = normalizeKrMobile(input.phone);
-  if (!phone.ok) {
-    throw new DomainError(phone.reason === 'not_mobile' ? 'not_mobile_phone' : 'invalid_phone');
-  }
+  const phone = requireKrMobile(input.phone);
   // Full-width digits from a Korean keyboard, spaces and hyphens are forgiven.
   const code = input.code.normalize('NFKC').replace(/[\s-]/g, '');
   if (!/^\d{6}$/.test(code)) throw new DomainError('otp_invalid');
@@ -51,7 +48,7 @@ async function verifyResidentCodeInPlace(
       const [resident] = await tx
         .select({ id: residents.id })
         .from(residents)
-        .where(eq(residents.phoneE164, phone.e164))
+        .where(eq(residents.phoneE164, phone))
         .limit(1);
       if (!resident) return { refused: 'otp_invalid' };
       const [latest] = await tx
