@@ -12,6 +12,7 @@ export { default as InfoRow } from './components/InfoRow.svelte';
 export { default as LinkButton } from './components/LinkButton.svelte';
 export { default as Notice } from './components/Notice.svelte';
 export { default as SeatMeter } from './components/SeatMeter.svelte';
+export { default as Spinner } from './components/Spinner.svelte';
 export { default as SkipLink } from './components/SkipLink.svelte';
 export { default as VisuallyHidden } from './components/VisuallyHidden.svelte';
 export { iconPaths, type IconName } from './icons.js';
