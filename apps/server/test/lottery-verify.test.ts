@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { drawLottery } from '@seoro/domain';
 
 const script = join(import.meta.dirname, '..', 'scripts', 'lottery-verify.ts');
 const run = (args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
+
+/** Runs the script expecting a refusal: its exit status and both outputs. */
+const fail = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
 
 describe('pnpm lottery:verify', () => {
   it('re-runs a draw from the published seed and list', () => {
@@ -31,6 +35,15 @@ describe('pnpm lottery:verify', () => {
   });
 
   it('refuses a malformed seed with a message and exit code 2', () => {
-    expect(() => run(['--seed', 'zz', '--seats', '1', '--applicants', '1'])).toThrow(/seed/);
+    const refused = fail(['--seed', 'zz', '--seats', '1', '--applicants', '1']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/seed/);
+    expect(refused.stdout).toBe('');
+  });
+
+  it('refuses missing arguments with the usage line and exit code 2', () => {
+    const refused = fail(['--seats', '1']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^Usage: pnpm lottery:verify --seed/);
   });
 });
