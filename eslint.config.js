@@ -50,6 +50,29 @@ export default ts.config(
     },
   },
   {
+    // Type-aware rules for code that is mostly asynchronous: a promise nobody awaits loses its
+    // error, and a promise handed to a callback that expects nothing is never awaited at all.
+    files: ['**/*.ts', '**/*.svelte'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+    },
+  },
+  {
+    // Tool configs and scripts sit outside the packages' tsconfig projects.
+    files: ['**/*.config.ts', '**/*.config.js', '**/scripts/**', '**/*.js', '**/*.mjs'],
+    ...ts.configs.disableTypeChecked,
+  },
+  {
     // Links go through paraglide's localizeHref (locale prefixes), not SvelteKit's resolve().
     files: ['apps/web/**', 'packages/plugins/*/src/web/**'],
     rules: { 'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }] },
