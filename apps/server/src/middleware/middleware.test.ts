@@ -26,6 +26,19 @@ describe('securityHeaders', () => {
     const tls = await app.request('https://example.test/plain');
     expect(tls.headers.get('strict-transport-security')).toContain('max-age=');
   });
+
+  it('sends the rest of the set on every response', async () => {
+    const app = new Hono();
+    app.use('*', securityHeaders());
+    app.get('/', (c) => c.text('x'));
+    const res = await app.request('/');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('permissions-policy')).toBe(
+      'camera=(), microphone=(), geolocation=(), payment=()',
+    );
+  });
 });
 
 describe('sameOriginMutations', () => {

@@ -9,6 +9,9 @@ export interface SameOriginOptions {
  * tRPC mutations accepted only as same-origin `application/json`. Browsers send `Origin` (and
  * `Sec-Fetch-Site`) on every cross-site POST and cannot send JSON from a plain form, so this shuts
  * out cross-site request forgery without tokens. Queries (GET) change nothing and pass.
+ *
+ * Hono's `csrf()` does not replace this: it only checks form-shaped bodies (urlencoded, multipart,
+ * text/plain), which this refuses outright, and lets every JSON request through unchecked.
  */
 export function sameOriginMutations(options: SameOriginOptions = {}): MiddlewareHandler {
   return async function sameOriginMutationsMiddleware(c, next) {
