@@ -1,5 +1,5 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { outbox, statementsFor, type Database } from '@seoro/db';
+import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { outbox, statementsFor, type Database, type Tx } from '@seoro/db';
 import { systemClock, type Clock } from '@seoro/domain';
 import { NotificationTemplateError, notificationExpiresAt, renderNotification } from './templates';
 import type { NotificationTransports } from './transports';
@@ -94,6 +94,54 @@ const SECRET_PAYLOAD_TEMPLATES: ReadonlySet<string> = new Set(['one_time_code'])
 
 /** A redacted payload, where a secret was. */
 const FORGOTTEN = { redacted: true };
+
+/** `lastError` of a row given up because it went stale before it could be delivered. */
+const expiredError = (expiresAt: Date) =>
+  `Expired at ${expiresAt.toISOString()} before it could be delivered`;
+
+/**
+ * Makes the outbox forget the secrets the sender never got to forget: a sign-in code still
+ * pending past its lifetime (the sender was down, or its next try fell after the expiry) is given
+ * up and blanked, and a finished row that still holds its code is blanked. Run periodically,
+ * inside a write, by `purgeEndedSignIns`. Returns how many rows it changed.
+ */
+export async function forgetEndedSecrets(tx: Tx, now: Date): Promise<number> {
+  const secret = inArray(outbox.template, [...SECRET_PAYLOAD_TEMPLATES]);
+  const pending = await tx
+    .select({
+      id: outbox.id,
+      template: outbox.template,
+      payload: outbox.payload,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(and(secret, eq(outbox.status, 'pending')));
+  let changed = 0;
+  for (const row of pending) {
+    const expiresAt = notificationExpiresAt(row);
+    if (!expiresAt || now.getTime() < expiresAt.getTime()) continue;
+    // A send that began just before the expiry and ends after this may find the row given up;
+    // that costs a wrong status on a code no longer valid, never a code kept.
+    const given = await tx
+      .update(outbox)
+      .set({ status: 'failed', lastError: expiredError(expiresAt), payload: FORGOTTEN })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')))
+      .returning({ id: outbox.id });
+    changed += given.length;
+  }
+  const finished = await tx
+    .update(outbox)
+    .set({ payload: FORGOTTEN })
+    .where(
+      and(
+        secret,
+        ne(outbox.status, 'pending'),
+        sql`coalesce(json_extract(${outbox.payload}, '$.redacted'), 0) <> 1`,
+      ),
+    )
+    .returning({ id: outbox.id });
+  return changed + finished.length;
+}
 
 /**
  * Marking a row sent, once per message and so as often as registrations come in a rush: built
@@ -233,7 +281,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
     const stillPending = and(eq(outbox.id, row.id), eq(outbox.status, 'pending'));
     const forget = secret ? { payload: FORGOTTEN } : {};
     if (outcome.kind === 'expired') {
-      const lastError = `Expired at ${outcome.expiresAt.toISOString()} before it could be delivered`;
+      const lastError = expiredError(outcome.expiresAt);
       await database.write((tx) =>
         tx
           .update(outbox)

@@ -344,20 +344,21 @@ describe('purgeEndedSignIns', () => {
     // Signed in: one session, its code used.
     await requestResidentCode(ctx, { phone, locale: 'ko' });
     const first = await verifyResidentCode(ctx, { phone, code: await lastTextedCode(database) });
-    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 0 });
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 0, codeTexts: 0 });
 
     // A fresh code waiting to be typed, then an hour and a half without a request.
     clock.advance(RESIDENT_SESSION_IDLE_MS - MINUTE);
     await resolveResidentSession(ctx, first.token); // still active: keeps it alive
     await requestResidentCode(ctx, { phone, locale: 'ko' });
     expect(await count()).toEqual({ sessions: 1, codes: 1 });
-    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 0 });
+    // No sender ran: the first code's text, long expired, is given up; the fresh one waits.
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 0, codeTexts: 1 });
 
     clock.advance(RESIDENT_SESSION_IDLE_MS + MINUTE);
     // The code expired 25 minutes ago: kept, so a late try hears "expired".
-    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 1, codes: 0 });
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 1, codes: 0, codeTexts: 1 });
     clock.advance(60 * MINUTE);
-    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 1 });
+    expect(await purgeEndedSignIns(ctx)).toEqual({ sessions: 0, codes: 1, codeTexts: 0 });
     expect(await count()).toEqual({ sessions: 0, codes: 0 });
   });
 });
