@@ -1,5 +1,11 @@
 import { m } from '@seoro/i18n';
-import type { DomainError, Locale } from '@seoro/domain';
+import {
+  formatDate,
+  formatDateTime,
+  formatTime,
+  type DomainError,
+  type Locale,
+} from '@seoro/domain';
 
 type ErrorKey = Extract<keyof typeof m, `err_${string}`>;
 type MessageFn = (params: Record<string, string>, options: { locale: Locale }) => string;
@@ -18,23 +24,19 @@ export function localizeDomainError(error: DomainError, locale: Locale): string 
   const key = `err_${error.code}` as ErrorKey;
   if (!(key in m)) return localizeMessage('err_unexpected', locale);
   const params = Object.fromEntries(
-    Object.entries(error.params).map(([k, v]) => [k, formatParam(k, v, locale)]),
+    Object.entries(error.params).map(([k, v]) => [k, formatParam(v, locale)]),
   );
   return localizeMessage(key, locale, params);
 }
 
-/** Instants in params are shown as KST wall time people can read. */
-function formatParam(key: string, value: string | number, locale: Locale): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
-      timeZone: 'Asia/Seoul',
-      month: 'long',
-      day: 'numeric',
-      weekday: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(value));
-  }
-  void key;
-  return String(value);
+/**
+ * Instants, dates and times in params are shown in the one set of Korea-time shapes: an ISO
+ * instant as '12월 10일(목) 오후 2:30', 'YYYY-MM-DD' as '12월 10일(목)', 'HH:MM' as '오후 2:30'.
+ */
+function formatParam(value: string | number, locale: Locale): string {
+  if (typeof value !== 'string') return String(value);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
+  if (/^\d{2}:\d{2}$/.test(value)) return formatTime(value, locale);
+  return value;
 }

@@ -66,7 +66,9 @@ describe('tRPC error mapping', () => {
   it('fills message parameters', async () => {
     const r = await call('tooEarly', undefined);
     expect(r.status).toBe(403);
-    expect(r.body.error.message).toBe('아직 출석할 수 없습니다. 13:30부터 출석할 수 있습니다.');
+    expect(r.body.error.message).toBe(
+      '아직 출석할 수 없습니다. 오후\u00a01:30부터 출석할 수 있습니다.',
+    );
   });
 
   it('never shows a stack or internals for unexpected errors', async () => {

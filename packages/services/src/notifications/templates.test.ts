@@ -105,7 +105,7 @@ const cases: Case[] = [
     label: 'meeting_reminder',
     payload: reminder,
     ko: '[서로서로학교] ‘캘리그라피’ 수업 안내: 11월 29일(일) 오후 2:00~4:00, 용산아트홀 제3강의실. 확인 코드 AB12-CD34',
-    en: '[Seoroseoro School] Reminder: “Calligraphy” on Sun, Nov 29, 2:00–4:00 PM, Lecture Room 3, Yongsan Art Hall. Code: AB12-CD34',
+    en: '[Seoroseoro School] Reminder: “Calligraphy” on Sun 29 Nov, 2:00–4:00 PM, Lecture Room 3, Yongsan Art Hall. Code: AB12-CD34',
     subjectKo: '[서로서로학교] 수업 안내',
     subjectEn: '[Seoroseoro School] Class reminder',
   },
@@ -159,7 +159,7 @@ describe('renderNotification', () => {
       '[서로서로학교] ‘캘리그라피’ 수업 안내: 1월 8일(목) 오전 11:30~오후 1:00, 용산아트홀 제3강의실. 확인 코드 AB12-CD34',
     );
     expect(renderNotification({ template: 'meeting_reminder', locale: 'en', payload }).text).toBe(
-      '[Seoroseoro School] Reminder: “Calligraphy” on Thu, Jan 8, 11:30 AM–1:00 PM, Lecture Room 3, Yongsan Art Hall. Code: AB12-CD34',
+      '[Seoroseoro School] Reminder: “Calligraphy” on Thu 8 Jan, 11:30 AM–1:00 PM, Lecture Room 3, Yongsan Art Hall. Code: AB12-CD34',
     );
     const morning = { ...reminder, startTime: '00:30', endTime: '09:05' };
     expect(
@@ -171,10 +171,21 @@ describe('renderNotification', () => {
     ).toContain('오후 12:00~12:50');
   });
 
+  it('writes dates and times with ordinary spaces, which a Korean SMS (EUC-KR) can carry', () => {
+    for (const locale of ['ko', 'en'] as const) {
+      const { text } = renderNotification({
+        template: 'meeting_reminder',
+        locale,
+        payload: reminder,
+      });
+      expect(text).not.toMatch(/[\u00a0\u2060]/);
+    }
+  });
+
   it('falls back to the Korean title and place when the English one is blank', () => {
     const payload = { ...reminder, courseTitleEn: ' ', venueEn: null, roomEn: '' };
     expect(renderNotification({ template: 'meeting_reminder', locale: 'en', payload }).text).toBe(
-      '[Seoroseoro School] Reminder: “캘리그라피” on Sun, Nov 29, 2:00–4:00 PM, 제3강의실, 용산아트홀. Code: AB12-CD34',
+      '[Seoroseoro School] Reminder: “캘리그라피” on Sun 29 Nov, 2:00–4:00 PM, 제3강의실, 용산아트홀. Code: AB12-CD34',
     );
   });
 

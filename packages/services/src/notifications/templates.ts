@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { m } from '@seoro/i18n';
 import {
   dateToDays,
+  formatDate,
+  formatTimeRange,
   kstInstant,
-  kstWeekday,
   localize,
+  plainSpaces,
   timeToMinutes,
   type Locale,
 } from '@seoro/domain';
@@ -125,8 +127,9 @@ const renderers: Renderers = {
       {
         course: title(p, locale),
         code: p.code,
-        date: formatDate(p.date, locale),
-        time: formatTimeRange(p.startTime, p.endTime, locale),
+        // A Korean SMS is sent in EUC-KR, which has no no-break space.
+        date: plainSpaces(formatDate(p.date, locale)),
+        time: plainSpaces(formatTimeRange(p.startTime, p.endTime, locale)),
         place: m.notify_place(
           {
             venue: localize({ ko: p.venueKo, en: p.venueEn ?? null }, locale),
@@ -211,61 +214,6 @@ function parsePayload(template: NotificationTemplate, payload: unknown): unknown
   throw new NotificationTemplateError(
     `Payload for notification template '${template}' is invalid: ${problems}`,
   );
-}
-
-const WEEKDAYS = [
-  m.notify_weekday_0,
-  m.notify_weekday_1,
-  m.notify_weekday_2,
-  m.notify_weekday_3,
-  m.notify_weekday_4,
-  m.notify_weekday_5,
-  m.notify_weekday_6,
-] as const;
-const MONTHS = [
-  m.notify_month_1,
-  m.notify_month_2,
-  m.notify_month_3,
-  m.notify_month_4,
-  m.notify_month_5,
-  m.notify_month_6,
-  m.notify_month_7,
-  m.notify_month_8,
-  m.notify_month_9,
-  m.notify_month_10,
-  m.notify_month_11,
-  m.notify_month_12,
-] as const;
-
-/** '2026-11-29' → '11월 29일(일)' / 'Sun, Nov 29' (the date is already a KST calendar date). */
-function formatDate(date: string, locale: Locale): string {
-  const [, month = 1, day = 1] = date.split('-').map(Number);
-  const monthName = MONTHS[month - 1]!({}, { locale });
-  const weekday = WEEKDAYS[kstWeekday(date)]!({}, { locale });
-  return m.notify_date({ month: monthName, day: String(day), weekday }, { locale });
-}
-
-/**
- * '14:00'–'16:00' → '오후 2:00~4:00' / '2:00–4:00 PM'; the half of the day is named once when both
- * ends share it. 00:30 is 12:30 AM, as on a Korean or English clock.
- */
-function formatTimeRange(start: string, end: string, locale: Locale): string {
-  const a = twelveHour(start);
-  const b = twelveHour(end);
-  if (a.pm === b.pm) {
-    const range = a.pm ? m.notify_time_range_pm : m.notify_time_range_am;
-    return range({ start: a.clock, end: b.clock }, { locale });
-  }
-  const stamp = (t: { clock: string; pm: boolean }) =>
-    (t.pm ? m.notify_time_pm : m.notify_time_am)({ time: t.clock }, { locale });
-  return m.notify_time_range({ start: stamp(a), end: stamp(b) }, { locale });
-}
-
-function twelveHour(time: string): { clock: string; pm: boolean } {
-  const minutes = timeToMinutes(time);
-  const hours = Math.floor(minutes / 60);
-  const clock = `${hours % 12 === 0 ? 12 : hours % 12}:${String(minutes % 60).padStart(2, '0')}`;
-  return { clock, pm: hours >= 12 };
 }
 
 function isValid(check: () => unknown): boolean {
