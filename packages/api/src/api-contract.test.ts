@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { API_CONTRACT_FILE, readApiContract, renderApiContract } from '../scripts/api-contract';
+
+describe('the API contract document', () => {
+  it('is what the router generates', async () => {
+    const generated = await renderApiContract();
+    expect(
+      await readApiContract(),
+      `${API_CONTRACT_FILE} differs from the router: run pnpm api:contract`,
+    ).toBe(generated);
+  });
+});
