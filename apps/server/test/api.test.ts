@@ -160,6 +160,44 @@ describe('HTTP API', () => {
     );
   });
 
+  it('defect 8: malformed JSON gets the localized invalid-input sentence in either language', async () => {
+    const cases = [
+      () =>
+        env.app.request(`${ORIGIN}/trpc/registration.register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN },
+          body: '{"courseId": ',
+        }),
+      () => env.app.request(`${ORIGIN}/trpc/catalogue.course?input=%7Bnot%20json`),
+      () =>
+        env.app.request(`${ORIGIN}/trpc/registration.register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-seoro-locale': 'en' },
+          body: '{"courseId": ',
+        }),
+      () =>
+        env.app.request(`${ORIGIN}/trpc/catalogue.course?input=%7Bnot%20json`, {
+          headers: { 'x-seoro-locale': 'en' },
+        }),
+    ];
+    const expected = [
+      '입력한 내용을 확인해 주세요.',
+      '입력한 내용을 확인해 주세요.',
+      'Please check what you entered.',
+      'Please check what you entered.',
+    ];
+    for (const [i, send] of cases.entries()) {
+      const res = await send();
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as {
+        error: { message: string; data: { domainCode: unknown; field: unknown } };
+      };
+      expect(body.error.message).toBe(expected[i]);
+      expect(body.error.data).toMatchObject({ domainCode: null, field: null });
+    }
+    expect(await env.database.db.select().from(enrolments)).toHaveLength(0);
+  });
+
   it('rate-limits code lookups per address', async () => {
     let last = 200;
     for (let i = 0; i < 65; i++) {

@@ -122,6 +122,16 @@ const t = initTRPC.context<TrpcContext>().create({
         },
       };
     }
+    // What tRPC itself refuses before a procedure runs (a body or `input` that is not JSON, a
+    // batch input that is not an object) comes with the parser's English; the caller gets the
+    // same sentence as for any other bad input.
+    if (error.code === 'PARSE_ERROR' || error.code === 'BAD_REQUEST') {
+      return {
+        ...shape,
+        message: localizeMessage('err_invalid_input', locale),
+        data: { ...data, domainCode: null, field: null },
+      };
+    }
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       return {
         ...shape,
