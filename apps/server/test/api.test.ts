@@ -160,6 +160,53 @@ describe('HTTP API', () => {
     );
   });
 
+  it('defect 7: public lookups of an unknown course or code answer 404 with a sentence, not null', async () => {
+    const lookups: Array<[string, unknown, string, string]> = [
+      [
+        'registration.lottery',
+        { courseId: 'no-such-course' },
+        '강좌를 찾을 수 없습니다',
+        'course_not_found',
+      ],
+      [
+        'catalogue.course',
+        { courseId: 'no-such-course' },
+        '강좌를 찾을 수 없습니다',
+        'course_not_found',
+      ],
+      [
+        'registration.byCode',
+        { code: 'ZZZZ-ZZZZ' },
+        '확인 코드를 찾을 수 없습니다',
+        'code_not_found',
+      ],
+    ];
+    for (const [path, input, sentence, domainCode] of lookups) {
+      const res = await query(path, input);
+      expect(res.status, path).toBe(404);
+      const body = (await res.json()) as {
+        error: { message: string; data: { domainCode: string } };
+      };
+      expect(body.error.message).toContain(sentence);
+      expect(body.error.data.domainCode).toBe(domainCode);
+    }
+    const en = await query(
+      'registration.lottery',
+      { courseId: 'no-such-course' },
+      {
+        'x-seoro-locale': 'en',
+      },
+    );
+    expect(en.status).toBe(404);
+    expect(((await en.json()) as { error: { message: string } }).error.message).toContain(
+      'could not find that course',
+    );
+    // A course that exists but has not been drawn still answers null: nothing to show yet.
+    const known = await query('registration.lottery', { courseId: env.course.id });
+    expect(known.status).toBe(200);
+    expect(((await known.json()) as { result: { data: unknown } }).result.data).toBeNull();
+  });
+
   it('defect 8: malformed JSON gets the localized invalid-input sentence in either language', async () => {
     const cases = [
       () =>

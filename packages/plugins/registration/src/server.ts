@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineServerPlugin } from '@seoro/plugin-sdk';
 import {
   cancelRegistrationByCode,
+  getCourse,
   getCourseLottery,
   getRegistrationByCode,
   registerForCourse,
@@ -47,10 +48,19 @@ export const registrationRouter = router({
       enforceRateLimit(ctx.rateLimiter, 'lookup', ctx.ip, 60);
       return getRegistrationByCode(ctx.services, input.code);
     }),
-  /** A lottery course's published draw (seed, applicant numbers, result), or null before it. */
+  /**
+   * A lottery course's published draw (seed, applicant numbers, result), or null before it. A
+   * course that does not exist is `course_not_found`, not null.
+   */
   lottery: publicProcedure
     .input(z.object({ courseId: z.string().min(1).max(64) }))
-    .query(({ ctx, input }) => getCourseLottery(ctx.services, input.courseId)),
+    .query(async ({ ctx, input }) => {
+      const draw = await getCourseLottery(ctx.services, input.courseId);
+      if (draw) return draw;
+      // No draw yet: getCourse throws course_not_found for an unknown (or unpublished) course.
+      await getCourse(ctx.services, input.courseId);
+      return null;
+    }),
   /**
    * Cancels a registration or leaves the waitlist, proven by the code and the phone number it was
    * made with. The next person waiting is promoted in the same transaction.
