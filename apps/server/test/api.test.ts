@@ -160,6 +160,37 @@ describe('HTTP API', () => {
     );
   });
 
+  it('defect 3: the per-phone limit counts a phone once however it is typed, never unreadable input', async () => {
+    const wide = (s: string) =>
+      s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    // Eleven residents typing with a Korean input method are eleven phones, not one empty bucket.
+    for (let i = 0; i < 11; i++) {
+      const res = await mutate(
+        'registration.register',
+        resident(wide(`010-7000-${String(i).padStart(4, '0')}`)),
+      );
+      expect(res.status).toBe(200);
+    }
+    // What is not a phone number is refused as one, every time, and fills nobody's bucket.
+    for (let i = 0; i < 12; i++) {
+      const res = await mutate('registration.register', resident('전화번호 없음'));
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { data: { domainCode: string } } };
+      expect(body.error.data.domainCode).toBe('invalid_phone');
+    }
+    for (let i = 0; i < 6; i++) {
+      const res = await mutate('registration.my.requestCode', { phone: 'not a phone' });
+      expect(res.status).toBe(400);
+    }
+    // One phone written two ways is one bucket: ten tries as 010…, the eleventh as +82… is over.
+    for (let i = 0; i < 10; i++) {
+      const res = await mutate('registration.register', resident('010-7100-0001'));
+      expect(res.status).toBe(i === 0 ? 200 : 409);
+    }
+    const eleventh = await mutate('registration.register', resident('+82 10-7100-0001'));
+    expect(eleventh.status).toBe(429);
+  });
+
   it('defect 7: public lookups of an unknown course or code answer 404 with a sentence, not null', async () => {
     const lookups: Array<[string, unknown, string, string]> = [
       [

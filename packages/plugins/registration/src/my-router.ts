@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
-import { normalizeKrMobile } from '@seoro/domain';
+import { requireKrMobile } from '@seoro/domain';
 import {
   cancelMyEnrolment,
   listMyRegistrations,
@@ -20,11 +20,6 @@ const WINDOW_MS = 15 * 60_000;
 export const CODE_REQUESTS_PER_PHONE = 5;
 
 const phoneInput = z.string().max(40);
-/** The rate-limit key for a typed number: its normal form when it has one. */
-const phoneKey = (phone: string) => {
-  const normal = normalizeKrMobile(phone);
-  return normal.ok ? normal.e164 : phone.replace(/\D/g, '');
-};
 
 export const myRegistrationsRouter = router({
   /**
@@ -32,14 +27,11 @@ export const myRegistrationsRouter = router({
    * any valid mobile number, so it never tells whether someone is registered.
    */
   requestCode: publicProcedure.input(z.object({ phone: phoneInput })).mutation(({ ctx, input }) => {
+    // Keyed on the E.164 form (one bucket per phone however it is typed); a number that cannot be
+    // read is refused before anything is counted.
+    const phone = requireKrMobile(input.phone);
     enforceRateLimit(ctx.rateLimiter, 'my-code-ip', ctx.ip, 30, WINDOW_MS);
-    enforceRateLimit(
-      ctx.rateLimiter,
-      'my-code-phone',
-      phoneKey(input.phone),
-      CODE_REQUESTS_PER_PHONE,
-      WINDOW_MS,
-    );
+    enforceRateLimit(ctx.rateLimiter, 'my-code-phone', phone, CODE_REQUESTS_PER_PHONE, WINDOW_MS);
     return requestResidentCode(ctx.services, {
       phone: input.phone,
       locale: ctx.locale,
@@ -50,8 +42,9 @@ export const myRegistrationsRouter = router({
   verifyCode: publicProcedure
     .input(z.object({ phone: phoneInput, code: z.string().max(20) }))
     .mutation(async ({ ctx, input }) => {
+      const phone = requireKrMobile(input.phone);
       enforceRateLimit(ctx.rateLimiter, 'my-verify-ip', ctx.ip, 60, WINDOW_MS);
-      enforceRateLimit(ctx.rateLimiter, 'my-verify-phone', phoneKey(input.phone), 15, WINDOW_MS);
+      enforceRateLimit(ctx.rateLimiter, 'my-verify-phone', phone, 15, WINDOW_MS);
       const session = ctx.residentSession;
       if (!session) {
         throw new TRPCError({

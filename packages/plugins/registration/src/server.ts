@@ -3,6 +3,7 @@
  * resident's own registrations after an SMS code (`registration.my.*`).
  */
 import { z } from 'zod';
+import { requireKrMobile } from '@seoro/domain';
 import { defineServerPlugin } from '@seoro/plugin-sdk';
 import {
   cancelRegistrationByCode,
@@ -27,8 +28,10 @@ const registerInput = z.object({
 export const registrationRouter = router({
   /** Confirmed while seats are left, waitlisted after; one live enrolment per resident and course. */
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    // Per phone, not per IP: many residents share a community centre's address.
-    enforceRateLimit(ctx.rateLimiter, 'register', input.phone.replace(/\D/g, ''), 10);
+    // Per phone, not per IP: many residents share a community centre's address. The key is the
+    // number's E.164 form, so every way of typing one phone counts once; what is not a mobile
+    // number is refused before anything is counted.
+    enforceRateLimit(ctx.rateLimiter, 'register', requireKrMobile(input.phone), 10);
     const {
       enrolmentId: _id,
       replayed: _replayed,
