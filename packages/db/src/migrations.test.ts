@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { asc, sql } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { MIGRATIONS_FOLDER } from './client';
-import { auditLog } from './schema';
+import { auditLog, enrolments } from './schema';
+import { makeCourse, makeResident, makeRoom, makeTerm } from './test';
 import { testDatabase } from './test/vitest';
 
 /** The migrations folder as it stood before the migration tagged `tag`. */
@@ -53,5 +54,33 @@ describe('migrations', () => {
     expect(String(table.rows[0]?.sql)).not.toMatch(/autoincrement/i);
     const check = await t.database.db.get<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
     expect(check?.integrity_check).toBe('ok');
+  });
+
+  it("0007 gives every enrolment its resident's name", async () => {
+    const t = await testDatabase({ migrate: false });
+    await t.database.migrate(foldersBefore('0007_enrolment_name'));
+    const { roomId } = await makeRoom(t.database);
+    const term = await makeTerm(t.database);
+    const course = await makeCourse(t.database, { termId: term.id, roomId });
+    const kim = await makeResident(t.database, { name: '김철수' });
+    const lee = await makeResident(t.database, { name: '이영희' });
+    for (const [i, resident] of [kim, lee].entries()) {
+      await t.database.client.execute({
+        sql: `insert into enrolments
+                (id, course_id, resident_id, status, channel, code, queue_no, created_at, updated_at)
+              values (?, ?, ?, 'confirmed', 'web', ?, ?, 0, 0)`,
+        args: [`e${i}`, course.id, resident.id, `AAAA-000${i}`, i + 1],
+      });
+    }
+
+    await t.database.migrate();
+    const rows = await t.database.db
+      .select({ id: enrolments.id, name: enrolments.name })
+      .from(enrolments)
+      .orderBy(asc(enrolments.id));
+    expect(rows).toEqual([
+      { id: 'e0', name: '김철수' },
+      { id: 'e1', name: '이영희' },
+    ]);
   });
 });

@@ -180,12 +180,13 @@ export async function seedDemoData(
         .from(meetings)
         .where(eqCourse(courseId));
       for (let k = 0; k < learners; k++) {
-        const residentId = residentIds[(i * 5 + k) % residentIds.length]!;
+        const residentIndex = (i * 5 + k) % residentIds.length;
         const enrolmentId = randomUUID();
         await tx.insert(enrolments).values({
           id: enrolmentId,
           courseId,
-          residentId,
+          residentId: residentIds[residentIndex]!,
+          name: DEMO_RESIDENT_NAMES[residentIndex]!,
           status: 'confirmed',
           channel: k % 4 === 3 ? 'kiosk' : 'web',
           code: newCode(),
@@ -269,6 +270,7 @@ export async function seedDemoData(
           id: enrolmentId,
           courseId,
           residentId: residentIds[residentIndex]!,
+          name: DEMO_RESIDENT_NAMES[residentIndex]!,
           status: k < confirmed ? 'confirmed' : 'waitlisted',
           channel: 'web',
           code: i === 0 && k === 0 ? DEMO_CHECK_IN_CODE : newCode(),

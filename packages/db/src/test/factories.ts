@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import {
   courses,
@@ -140,7 +141,10 @@ export async function makeResident(database: Database, overrides: Partial<Reside
   return row;
 }
 
-/** An enrolment row written directly (bypassing the registration rules). */
+/**
+ * An enrolment row written directly (bypassing the registration rules), under the resident's
+ * name unless `overrides.name` gives the one typed with it.
+ */
 export async function makeEnrolment(
   database: Database,
   ref: { courseId: string; residentId: string },
@@ -153,10 +157,16 @@ export async function makeEnrolment(
     { length: 8 },
     (_, i) => alphabet[(n * 7 + i * 13 + Math.floor(Math.random() * 32)) % 32],
   ).join('');
+  const [resident] = await database.db
+    .select({ name: residents.name })
+    .from(residents)
+    .where(eq(residents.id, ref.residentId))
+    .limit(1);
   const row: EnrolmentRow = {
     id: randomUUID(),
     courseId: ref.courseId,
     residentId: ref.residentId,
+    name: resident?.name ?? '홍길동',
     status: 'confirmed',
     channel: 'web',
     code: `${code.slice(0, 4)}-${code.slice(4)}`,

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { attendance, auditLog, courses, enrolments, meetings, residents, newId } from '@seoro/db';
+import { attendance, auditLog, courses, enrolments, meetings, newId } from '@seoro/db';
 import {
   DomainError,
   checkInState,
@@ -44,9 +44,8 @@ async function checkInWithCodeInPlace(
   const now = ctx.clock.now();
 
   const [row] = await db
-    .select({ enrolment: enrolments, residentName: residents.name, course: courses })
+    .select({ enrolment: enrolments, course: courses })
     .from(enrolments)
-    .innerJoin(residents, eq(residents.id, enrolments.residentId))
     .innerJoin(courses, eq(courses.id, enrolments.courseId))
     .where(eq(enrolments.code, code))
     .limit(1);
@@ -140,7 +139,8 @@ async function checkInWithCodeInPlace(
 
   return {
     status: created ? 'checked_in' : 'already_checked_in',
-    maskedName: maskName(row.residentName),
+    // The name given with this registration, as on its confirmation page.
+    maskedName: maskName(row.enrolment.name),
     course: { id: row.course.id, title: { ko: row.course.titleKo, en: row.course.titleEn } },
     meeting: {
       date: meeting.date,

@@ -34,13 +34,13 @@ export async function getRegistrationByCode(
   if (!code) throw new DomainError('code_invalid');
   const db = ctx.database.db;
   const [row] = await db
-    .select({ enrolment: enrolments, resident: residents })
+    .select({ enrolment: enrolments, phone: residents.phoneE164 })
     .from(enrolments)
     .innerJoin(residents, eq(residents.id, enrolments.residentId))
     .where(eq(enrolments.code, code))
     .limit(1);
   if (!row) throw new DomainError('code_not_found');
-  const { enrolment, resident } = row;
+  const { enrolment, phone } = row;
 
   const waitlistPosition =
     enrolment.status === 'waitlisted' ? await waitlistPositionOf(db, enrolment) : null;
@@ -62,8 +62,10 @@ export async function getRegistrationByCode(
     code,
     status: enrolment.status,
     waitlistPosition,
-    maskedName: maskName(resident.name),
-    maskedPhone: maskPhone(resident.phoneE164),
+    // The name given with this registration; the resident's stored name is the one typed with
+    // their number first, which proves nothing about who registered here.
+    maskedName: maskName(enrolment.name),
+    maskedPhone: maskPhone(phone),
     createdAt: enrolment.createdAt.toISOString(),
     course: course!,
     nextMeeting: next ?? null,

@@ -94,7 +94,8 @@ async function registerForCourseInPlace(
     }
     if (window === 'closed') throw new DomainError('registration_closed');
 
-    // The phone number is the identity; a returning resident keeps their record.
+    // The phone number is the identity; a returning resident keeps their record, name included:
+    // nothing here proves the phone, so the name typed now is this enrolment's alone.
     const retainUntil = new Date(Date.parse(`${row.term.endsOn}T00:00:00+09:00`) + RETENTION_MS);
     const existing = await q.residentByPhone.get({ phone });
     let residentId: string;
@@ -102,7 +103,6 @@ async function registerForCourseInPlace(
       residentId = existing.id;
       await q.updateResident.run({
         id: residentId,
-        name: name.name,
         now,
         consentVersion: CONSENT_VERSION,
         retainUntil:
@@ -148,6 +148,7 @@ async function registerForCourseInPlace(
         id: enrolmentId,
         courseId: row.course.id,
         residentId,
+        name: name.name,
         status: decision.status,
         channel: input.channel,
         code,

@@ -55,10 +55,10 @@ function build(tx: Tx) {
       .prepare(),
     updateResident: tx
       .update(residents)
+      // Never the name or phone: anyone may type any number, so a registration does not rename.
       // Drizzle binds placeholders in SET through the column's encoder (dates become epoch ms),
       // but its types only admit values there.
       .set({
-        name: p('name'),
         consentedAt: p('now'),
         consentVersion: p('consentVersion'),
         updatedAt: p('now'),
@@ -118,6 +118,7 @@ function build(tx: Tx) {
         id: p('id'),
         courseId: p('courseId'),
         residentId: p('residentId'),
+        name: p('name'),
         status: p('status'),
         channel: p('channel'),
         code: p('code'),

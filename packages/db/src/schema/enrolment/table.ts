@@ -18,6 +18,11 @@ export const enrolments = sqliteTable(
     residentId: text('resident_id')
       .notNull()
       .references(() => residents.id),
+    /**
+     * The learner's name as given with this registration, shown for it (confirmation page, kiosk).
+     * Anyone may type any phone number, so a registration never renames the resident it joins.
+     */
+    name: text('name').notNull(),
     status: text('status', {
       enum: ['confirmed', 'waitlisted', 'lottery_pending', 'cancelled'],
     }).notNull(),
