@@ -10,6 +10,7 @@ import type { Database } from '@seoro/db';
 import type { Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
 import { clientAddress, createTrpcContext, requestLocale, type ContextDeps } from './context';
+import type { TrustedProxyHops } from './forwarded';
 import { requestLog } from './middleware/request-log';
 import { residentCookies } from './resident-session';
 import { sameOriginMutations } from './middleware/same-origin';
@@ -20,7 +21,8 @@ export interface AppDeps {
   database: Database;
   services: ServiceContext;
   logger: Logger;
-  trustProxy?: boolean;
+  /** Reverse proxies in front whose `X-Forwarded-*` entries are believed (default 0: none). */
+  trustProxy?: TrustedProxyHops;
   publicOrigin?: string;
   /** The SvelteKit site; without it only the API and the kiosk are served. */
   kit?: KitHandlers;
@@ -37,7 +39,7 @@ export function createApp(deps: AppDeps) {
   const contextDeps: ContextDeps = {
     services: deps.services,
     rateLimiter: createRateLimiter(),
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: deps.trustProxy ?? 0,
   };
   const cookieOptions = { trustProxy: contextDeps.trustProxy, publicOrigin: deps.publicOrigin };
 

@@ -12,8 +12,11 @@ export interface Config {
   seedDemo: boolean;
   /** pino level (LOG_LEVEL, default info). */
   logLevel: string;
-  /** Trust X-Forwarded-For from a reverse proxy (TRUST_PROXY, default false). */
-  trustProxy: boolean;
+  /**
+   * Reverse proxies in front of the server (TRUST_PROXY, default 0): X-Forwarded-For and
+   * X-Forwarded-Proto are believed that many entries from the right, and not at all with 0.
+   */
+  trustProxy: number;
   /** The public origin, when behind a proxy that rewrites Host (PUBLIC_ORIGIN). */
   publicOrigin: string | undefined;
   /** Built SvelteKit app (WEB_BUILD_DIR) and kiosk SPA (KIOSK_DIST_DIR). */
@@ -25,6 +28,20 @@ export interface Config {
 
 const bool = (value: string | undefined, fallback: boolean) =>
   value === undefined || value === '' ? fallback : /^(1|true|yes|on)$/i.test(value);
+
+/** More proxies than this in front of one server is a typo (an address, a port), not a setup. */
+const MAX_PROXY_HOPS = 10;
+
+/** TRUST_PROXY as a number of proxy hops; `true`/`false` (the old switch) mean 1 and 0. */
+function trustProxyHops(value: string | undefined): number {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || /^(false|no|off)$/.test(text)) return 0;
+  if (/^(true|yes|on)$/.test(text)) return 1;
+  if (/^\d+$/.test(text) && Number(text) <= MAX_PROXY_HOPS) return Number(text);
+  throw new Error(
+    `TRUST_PROXY must be the number of reverse proxies in front of the server (0 to ${MAX_PROXY_HOPS}; "true" means 1, "false" 0), got "${value}"`,
+  );
+}
 
 /** Reads and validates the configuration; throws a readable error on a bad value. */
 export function loadConfig(
@@ -48,7 +65,7 @@ export function loadConfig(
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     seedDemo: bool(env.SEED_DEMO, true),
     logLevel: env.LOG_LEVEL || 'info',
-    trustProxy: bool(env.TRUST_PROXY, false),
+    trustProxy: trustProxyHops(env.TRUST_PROXY),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     webBuildDir: env.WEB_BUILD_DIR || paths.webBuildDir,
     kioskDistDir: env.KIOSK_DIST_DIR || paths.kioskDistDir,

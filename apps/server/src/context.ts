@@ -3,12 +3,14 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
 import type { RateLimiter, TrpcContext } from '@seoro/trpc';
+import { forwardedByTrustedProxy, type TrustedProxyHops } from './forwarded';
 import type { ResidentCookies } from './resident-session';
 
 export interface ContextDeps {
   services: ServiceContext;
   rateLimiter: RateLimiter;
-  trustProxy: boolean;
+  /** Reverse proxies in front whose `X-Forwarded-*` entries are believed (0: none). */
+  trustProxy: TrustedProxyHops;
 }
 
 /** The caller's language: explicit header, then the site's locale cookie, then the browser's. */
@@ -21,12 +23,13 @@ export function requestLocale(c: Context): Locale {
   return /^\s*en\b/i.test(accept) ? 'en' : 'ko';
 }
 
-/** The client's address; X-Forwarded-For only when a trusted proxy is in front. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/**
+ * The client's address: with `trustProxy` proxies in front, the X-Forwarded-For entry the outermost
+ * of them wrote (never one the client wrote itself); otherwise the connection's peer.
+ */
+export function clientAddress(c: Context, trustProxy: TrustedProxyHops): string {
+  const forwarded = forwardedByTrustedProxy(c.req.header('x-forwarded-for'), trustProxy);
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? '127.0.0.1';
   } catch {

@@ -6,13 +6,14 @@ import {
   type ServiceContext,
 } from '@seoro/services';
 import type { ResidentIdentity, ResidentSessionHandle } from '@seoro/trpc';
+import { forwardedByTrustedProxy, type TrustedProxyHops } from './forwarded';
 
 /** The cookie's name without its prefix; over HTTPS it is `__Host-seoro_resident`. */
 export const RESIDENT_COOKIE = 'seoro_resident';
 
 export interface ResidentCookieOptions {
-  /** Trust X-Forwarded-Proto from a reverse proxy. */
-  trustProxy: boolean;
+  /** Reverse proxies in front whose X-Forwarded-Proto is believed (0: none). */
+  trustProxy: TrustedProxyHops;
   /** The public origin, when a proxy rewrites the request (its scheme decides). */
   publicOrigin?: string | undefined;
 }
@@ -33,9 +34,7 @@ export interface ResidentCookies {
 /** True when the browser talks to us over HTTPS. */
 export function isSecureRequest(c: Context, options: ResidentCookieOptions): boolean {
   if (options.publicOrigin) return options.publicOrigin.startsWith('https:');
-  const forwarded = options.trustProxy
-    ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()
-    : undefined;
+  const forwarded = forwardedByTrustedProxy(c.req.header('x-forwarded-proto'), options.trustProxy);
   return (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
 }
 

@@ -191,6 +191,42 @@ describe('HTTP API', () => {
     expect(eleventh.status).toBe(429);
   });
 
+  it('defect 4: X-Forwarded-For is trusted only as far as the configured proxy hops', async () => {
+    const services = createServiceContext(env.database);
+    const behind = (trustProxy: number) =>
+      createApp({
+        database: env.database,
+        services,
+        logger: pino({ level: 'silent' }),
+        trustProxy,
+      });
+    const lookup = (app: ReturnType<typeof createApp>, forwardedFor: string) =>
+      app.request(
+        `${ORIGIN}/trpc/registration.byCode?input=${encodeURIComponent(JSON.stringify({ code: 'ZZZZ-ZZZZ' }))}`,
+        { headers: { 'x-forwarded-for': forwardedFor } },
+      );
+    // One proxy appends the address it saw; whatever the client wrote before it is not believed.
+    const oneHop = behind(1);
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      statuses.push((await lookup(oneHop, `198.51.100.${i}, 203.0.113.7`)).status);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    expect(statuses[60]).toBe(429);
+    // Another client behind the same proxy has its own count.
+    expect((await lookup(oneHop, '198.51.100.1, 203.0.113.8')).status).toBe(404);
+
+    // Two proxies: the address the outer one saw is the second from the right.
+    const twoHops = behind(2);
+    for (let i = 0; i < 60; i++) await lookup(twoHops, `203.0.113.9, 10.0.0.${i}`);
+    expect((await lookup(twoHops, '198.51.100.2, 203.0.113.9, 10.0.0.99')).status).toBe(429);
+
+    // No trusted proxy: the header is ignored, so rotating it changes nothing.
+    const direct = behind(0);
+    for (let i = 0; i < 60; i++) await lookup(direct, `198.51.100.${i}`);
+    expect((await lookup(direct, '192.0.2.200')).status).toBe(429);
+  });
+
   it('defect 7: public lookups of an unknown course or code answer 404 with a sentence, not null', async () => {
     const lookups: Array<[string, unknown, string, string]> = [
       [

@@ -27,7 +27,7 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-async function setup(options: { trustProxy?: boolean } = {}) {
+async function setup(options: { trustProxy?: number } = {}) {
   const t = await createTestDatabase();
   const clock = { at: Date.now(), now: () => new Date(clock.at) };
   const { roomId } = await makeRoom(t.database);
@@ -50,7 +50,7 @@ async function setup(options: { trustProxy?: boolean } = {}) {
     database: t.database,
     services,
     logger: pino({ level: 'silent' }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy ?? 0,
   });
   return { ...t, app, clock, me, other, mine, theirs };
 }
