@@ -1,5 +1,11 @@
 import { m } from '@seoro/i18n';
-import { formatDateRange, formatInstant, formatNumber, formatWeekly, type Locale } from './format';
+import {
+  formatDateRange,
+  formatDateTime,
+  formatNumber,
+  formatWeekly,
+  type Locale,
+} from '@seoro/domain';
 import { pick } from './i18n';
 import type { CourseCard, TermView } from './api-types';
 
@@ -76,7 +82,7 @@ export function scheduleText(
   return formatWeekly(course.weekday, course.startTime, course.endTime, locale);
 }
 
-/** '1월 8일(목) – 2월 12일(목), 총 6회'. */
+/** '1월 8일(목) ~ 2월 12일(목), 총 6회'. */
 export function periodText(
   course: Pick<CourseCard, 'firstDate' | 'lastDate' | 'meetingCount'>,
   locale: Locale,
@@ -97,7 +103,7 @@ export function placeText(course: Pick<CourseCard, 'venue' | 'room'>, locale: Lo
     : `${pick(course.room, locale)}, ${pick(course.venue, locale)}`;
 }
 
-/** The registration window in plain words: "1월 15일(목) 오후 6시까지 신청할 수 있습니다". */
+/** The registration window in plain words: "1월 15일(목) 오후 6:00까지 신청할 수 있습니다". */
 export function windowText(
   term: TermView,
   locale: Locale,
@@ -108,7 +114,7 @@ export function windowText(
         tone: 'success',
         badge: m.web_window_badge_open({}, { locale }),
         text: m.web_window_open(
-          { deadline: formatInstant(term.registrationClosesAt, locale) },
+          { deadline: formatDateTime(term.registrationClosesAt, locale) },
           { locale },
         ),
       };
@@ -117,7 +123,7 @@ export function windowText(
         tone: 'brand',
         badge: m.web_window_badge_not_open({}, { locale }),
         text: m.web_window_not_open(
-          { opens: formatInstant(term.registrationOpensAt, locale) },
+          { opens: formatDateTime(term.registrationOpensAt, locale) },
           { locale },
         ),
       };

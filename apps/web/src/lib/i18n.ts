@@ -1,5 +1,5 @@
 import { localizeHref } from '@seoro/i18n/runtime';
-import type { Locale } from './format';
+import type { Locale } from '@seoro/domain';
 
 type LocalizedText = { ko: string; en: string };
 

@@ -51,7 +51,7 @@ describe('registration form', () => {
     expect(closed).toContain('온라인 신청이 마감되었습니다');
     const early = html({ course: course({}, 'not_open'), locale: 'en' });
     expect(early).not.toContain('<form');
-    expect(early).toContain('Mon 5 Jan, 10 AM');
+    expect(early).toContain('Mon 5 Jan, 10:00 AM');
   });
 
   it('puts errors next to their fields and keeps what was typed', () => {

@@ -7,7 +7,7 @@ import type {
   RegistrationField,
   RegistrationFormFailure,
 } from '@seoro/plugin-registration/web';
-import { kstParts } from '$lib/format';
+import { kstDateOf } from '@seoro/domain';
 import { readApiFailure } from '$lib/server/api-error';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   try {
     const course = await locals.api.catalogue.course.query({ courseId: params.id });
     // Today in Korea, decided on the server so the page renders the same before and after hydration.
-    return { course, today: kstParts(new Date()).date, submissionKey: randomUUID() };
+    return { course, today: kstDateOf(new Date()), submissionKey: randomUUID() };
   } catch (cause) {
     const failure = readApiFailure(cause);
     if (

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { m } from '@seoro/i18n';
-import { codeGroups, formatCode } from '$lib/format';
+import { codeGroups, formatCode } from '@seoro/domain';
 import { readApiFailure } from '$lib/server/api-error';
 import { localizeHref } from '@seoro/i18n/runtime';
 import type { Actions, PageServerLoad } from './$types';

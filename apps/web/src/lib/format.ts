@@ -1,2 +1,0 @@
-/** The site's formatting helpers live in `@seoro/ui/format`, shared with plugins. */
-export * from '@seoro/ui/format';
