@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '@seoro/i18n';
 import { localizeHref } from '@seoro/i18n/runtime';
-import { readApiFailure, type ApiFailure } from '$lib/server/api-error';
+import { readApiFailure } from '$lib/server/api-error';
+import { formRefusal, readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What a refused step sends back: the step to show, what was typed, and the message. */
@@ -11,11 +12,6 @@ export interface MyFormFailure {
   field: 'phone' | 'code' | null;
   message: string;
 }
-
-const clientStatus = (failure: ApiFailure) =>
-  failure.httpStatus && failure.httpStatus >= 400 && failure.httpStatus < 500
-    ? failure.httpStatus
-    : 400;
 
 /**
  * Signed in: the resident's registrations. Otherwise the sign-in steps (phone, then code), with a
@@ -57,7 +53,16 @@ export const actions: Actions = {
   /** Step 1: text a code to the number (the answer does not say whether it is registered). */
   request: async ({ request, locals }) => {
     const opts = { locale: locals.locale };
-    const phone = String((await request.formData()).get('phone') ?? '').trim();
+    const form = await readForm(request);
+    if (!form) {
+      return fail(400, {
+        step: 'phone',
+        phone: '',
+        field: null,
+        message: m.web_form_unreadable({}, opts),
+      } satisfies MyFormFailure);
+    }
+    const phone = String(form.get('phone') ?? '').trim();
     if (!phone) {
       return fail(400, {
         step: 'phone',
@@ -69,9 +74,9 @@ export const actions: Actions = {
     try {
       await locals.api.registration.my.requestCode.mutate({ phone });
     } catch (cause) {
-      const failure = readApiFailure(cause);
-      if (!failure?.domainCode) {
-        console.error('[web] registration.my.requestCode failed', failure ?? cause);
+      const refusal = formRefusal(cause, { phone: () => m.err_invalid_phone({}, opts) });
+      if (!refusal) {
+        console.error('[web] registration.my.requestCode failed', readApiFailure(cause) ?? cause);
         return fail(500, {
           step: 'phone',
           phone,
@@ -79,11 +84,11 @@ export const actions: Actions = {
           message: m.web_my_error_unexpected({}, opts),
         } satisfies MyFormFailure);
       }
-      return fail(clientStatus(failure), {
+      return fail(refusal.status, {
         step: 'phone',
         phone,
-        field: failure.field === 'phone' ? 'phone' : null,
-        message: failure.message,
+        field: refusal.field,
+        message: refusal.message,
       } satisfies MyFormFailure);
     }
     return { step: 'code' as const, phone };
@@ -92,7 +97,16 @@ export const actions: Actions = {
   /** Step 2: the code; the right one sets the session cookie and shows the registrations. */
   verify: async ({ request, locals }) => {
     const opts = { locale: locals.locale };
-    const form = await request.formData();
+    const form = await readForm(request);
+    if (!form) {
+      // Without the number there is no code to check: back to the first step.
+      return fail(400, {
+        step: 'phone',
+        phone: '',
+        field: null,
+        message: m.web_form_unreadable({}, opts),
+      } satisfies MyFormFailure);
+    }
     const phone = String(form.get('phone') ?? '').trim();
     const code = String(form.get('code') ?? '').trim();
     if (!code) {
@@ -106,9 +120,12 @@ export const actions: Actions = {
     try {
       await locals.api.registration.my.verifyCode.mutate({ phone, code });
     } catch (cause) {
-      const failure = readApiFailure(cause);
-      if (!failure?.domainCode) {
-        console.error('[web] registration.my.verifyCode failed', failure ?? cause);
+      const refusal = formRefusal(cause, {
+        phone: () => m.err_invalid_phone({}, opts),
+        code: () => m.web_my_code_invalid({}, opts),
+      });
+      if (!refusal) {
+        console.error('[web] registration.my.verifyCode failed', readApiFailure(cause) ?? cause);
         return fail(500, {
           step: 'code',
           phone,
@@ -117,12 +134,11 @@ export const actions: Actions = {
         } satisfies MyFormFailure);
       }
       // A number that went wrong since step 1 is fixed there.
-      const onPhone = failure.field === 'phone';
-      return fail(clientStatus(failure), {
-        step: onPhone ? 'phone' : 'code',
+      return fail(refusal.status, {
+        step: refusal.field === 'phone' ? 'phone' : 'code',
         phone,
-        field: onPhone ? 'phone' : failure.field === 'code' ? 'code' : null,
-        message: failure.message,
+        field: refusal.field,
+        message: refusal.message,
       } satisfies MyFormFailure);
     }
     redirect(303, localizeHref('/my', opts));
@@ -131,17 +147,24 @@ export const actions: Actions = {
   /** The confirmed cancel of one of the resident's own registrations. */
   cancel: async ({ request, locals }) => {
     const opts = { locale: locals.locale };
-    const enrolmentId = String((await request.formData()).get('enrolmentId') ?? '');
+    const form = await readForm(request);
+    if (!form) {
+      return fail(400, { cancel: { enrolmentId: '', message: m.web_form_unreadable({}, opts) } });
+    }
+    const enrolmentId = String(form.get('enrolmentId') ?? '');
     try {
       await locals.api.registration.my.cancel.mutate({ enrolmentId });
     } catch (cause) {
-      const failure = readApiFailure(cause);
-      if (!failure || (!failure.domainCode && failure.httpStatus !== 401)) {
-        console.error('[web] registration.my.cancel failed', failure ?? cause);
+      // An id that cannot be one reads like an unknown one: "not found".
+      const refusal = formRefusal(cause, {
+        enrolmentId: () => m.err_enrolment_not_found({}, opts),
+      });
+      if (!refusal) {
+        console.error('[web] registration.my.cancel failed', readApiFailure(cause) ?? cause);
         return fail(500, { cancel: { enrolmentId, message: m.web_my_error_unexpected({}, opts) } });
       }
-      // Signed out meanwhile: the page shows the sign-in steps, saying why.
-      return fail(clientStatus(failure), { cancel: { enrolmentId, message: failure.message } });
+      // Signed out meanwhile (401): the page shows the sign-in steps, saying why.
+      return fail(refusal.status, { cancel: { enrolmentId, message: refusal.message } });
     }
     redirect(303, localizeHref(`/my?done=${encodeURIComponent(enrolmentId)}`, opts));
   },

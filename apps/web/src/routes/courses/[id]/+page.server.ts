@@ -9,11 +9,15 @@ import type {
 } from '@seoro/plugin-registration/web';
 import { kstDateOf } from '@seoro/domain';
 import { readApiFailure } from '$lib/server/api-error';
+import { formRefusal, readForm, type FieldMessages } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
-const FIELDS = ['name', 'phone', 'consent'] as const satisfies readonly RegistrationField[];
-const asField = (field: string | null): RegistrationField | null =>
-  FIELDS.find((f) => f === field) ?? null;
+/** What the form says when the API refuses an input's value as malformed (e.g. too long). */
+const fieldMessages = (opts: { locale: 'ko' | 'en' }): FieldMessages<RegistrationField> => ({
+  name: () => m.err_invalid_name({}, opts),
+  phone: () => m.err_invalid_phone({}, opts),
+  consent: () => m.err_consent_required({}, opts),
+});
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const opts = { locale: locals.locale };
@@ -55,7 +59,11 @@ export const actions: Actions = {
   /** Registers the resident; the form (registration plugin) renders what this returns. */
   register: async ({ request, params, locals }) => {
     const opts = { locale: locals.locale };
-    const form = await request.formData();
+    const form = await readForm(request);
+    if (!form) {
+      const empty = { name: '', phone: '', consent: false };
+      return fail(400, failure(empty, [{ field: null, message: m.web_form_unreadable({}, opts) }]));
+    }
     const values = {
       name: String(form.get('name') ?? '').trim(),
       phone: String(form.get('phone') ?? '').trim(),
@@ -84,22 +92,19 @@ export const actions: Actions = {
       });
       code = result.code;
     } catch (cause) {
-      const apiFailure = readApiFailure(cause);
-      if (!apiFailure?.domainCode) {
-        console.error('[web] registration.register failed', apiFailure ?? cause);
+      // A domain refusal's message is already a sentence in the resident's language ("이미 이
+      // 강좌에 신청하셨습니다" …); a malformed value gets its field's sentence.
+      const refusal = formRefusal(cause, fieldMessages(opts));
+      if (!refusal) {
+        console.error('[web] registration.register failed', readApiFailure(cause) ?? cause);
         return fail(
           500,
           failure(values, [{ field: null, message: m.web_reg_error_unexpected({}, opts) }]),
         );
       }
-      const status =
-        apiFailure.httpStatus && apiFailure.httpStatus >= 400 && apiFailure.httpStatus < 500
-          ? apiFailure.httpStatus
-          : 400;
-      // The API's message is already a sentence in the resident's language ("이미 신청하신 강좌입니다" …).
       return fail(
-        status,
-        failure(values, [{ field: asField(apiFailure.field), message: apiFailure.message }]),
+        refusal.status,
+        failure(values, [{ field: refusal.field, message: refusal.message }]),
       );
     }
 

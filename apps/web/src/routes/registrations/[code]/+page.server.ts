@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { m } from '@seoro/i18n';
 import { codeGroups, formatCode } from '@seoro/domain';
 import { readApiFailure } from '$lib/server/api-error';
+import { formRefusal, readForm } from '$lib/server/form';
 import { localizeHref } from '@seoro/i18n/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -55,7 +56,10 @@ export const actions: Actions = {
   /** Cancels, or leaves the waitlist, proven by the phone number the registration was made with. */
   cancel: async ({ request, params, locals }) => {
     const opts = { locale: locals.locale };
-    const form = await request.formData();
+    const form = await readForm(request);
+    if (!form) {
+      return fail(400, { cancel: { phone: '', message: m.web_form_unreadable({}, opts) } });
+    }
     const phone = String(form.get('phone') ?? '').trim();
     if (!phone) {
       return fail(400, { cancel: { phone, message: m.web_reg_error_phone_missing({}, opts) } });
@@ -63,19 +67,18 @@ export const actions: Actions = {
     try {
       await locals.api.registration.cancel.mutate({ code: params.code, phone });
     } catch (cause) {
-      const failure = readApiFailure(cause);
-      if (!failure?.domainCode) {
-        console.error('[web] registration.cancel failed', failure ?? cause);
+      // A wrong number gets the same sentence as an unknown code: neither can be probed alone.
+      const mismatch = () => m.web_cancel_mismatch({}, opts);
+      const refusal = formRefusal(cause, {
+        phone: () => m.err_invalid_phone({}, opts),
+        code: mismatch,
+      });
+      if (!refusal) {
+        console.error('[web] registration.cancel failed', readApiFailure(cause) ?? cause);
         return fail(500, { cancel: { phone, message: m.web_reg_error_unexpected({}, opts) } });
       }
-      const status =
-        failure.httpStatus && failure.httpStatus >= 400 && failure.httpStatus < 500
-          ? failure.httpStatus
-          : 400;
-      // A wrong number gets the same sentence as an unknown code: neither can be probed alone.
-      const message =
-        failure.domainCode === 'code_not_found' ? m.web_cancel_mismatch({}, opts) : failure.message;
-      return fail(status, { cancel: { phone, message } });
+      const message = refusal.domainCode === 'code_not_found' ? mismatch() : refusal.message;
+      return fail(refusal.status, { cancel: { phone, message } });
     }
     redirect(303, localizeHref(`/registrations/${encodeURIComponent(params.code)}`, opts));
   },
