@@ -15,6 +15,7 @@ import { requestLog } from './middleware/request-log';
 import { residentCookies } from './resident-session';
 import { sameOriginMutations } from './middleware/same-origin';
 import { DEFAULT_CSP, securityHeaders } from './middleware/security-headers';
+import { urlLength } from './middleware/url-length';
 import type { KitHandlers } from './sveltekit';
 
 export interface AppDeps {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestLog({ logger: deps.logger }));
   app.use('*', securityHeaders());
+  app.use('*', urlLength({ locale: requestLocale }));
 
   app.get('/healthz', async (c) => {
     try {

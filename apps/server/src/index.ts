@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { Database } from '@seoro/db';
 import { seedDemoData, DEMO_CHECK_IN_CODE } from '@seoro/db/seed';
 import { createApp } from './app';
+import { answerClientErrors } from './client-errors';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { serverServices } from './services';
@@ -87,6 +88,7 @@ async function main() {
       'listening',
     );
   });
+  answerClientErrors(server);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,10 +1,11 @@
 /**
  * What the built server answers to requests no browser form would send: values longer than the
- * API accepts and bodies that are not forms. Each gets a 4xx with a sentence the resident can
- * read, and none of them is logged as an error.
+ * API accepts, bodies that are not forms, URLs and headers too long to serve. Each gets a 4xx with
+ * a sentence the resident can read, and none of them is logged as an error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '@seoro/db';
@@ -90,6 +91,19 @@ async function signIn(phone: string): Promise<string> {
   return verified.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
+/** Sends raw bytes and reads until the server closes: what Node answers before any handler runs. */
+function rawExchange(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server!.port, '127.0.0.1');
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('error', (error) => (data ? resolve(data) : reject(error)));
+    socket.on('close', () => resolve(data));
+    socket.write(request);
+  });
+}
+
 describe('requests no browser form sends', () => {
   it('defect 2: form actions answer invalid input with 400 and the field’s sentence, logging no error', async () => {
     const from = server!.output().length;
@@ -142,6 +156,48 @@ describe('requests no browser form sends', () => {
     );
 
     await new Promise((r) => setTimeout(r, 200));
+    expect(errorLines(from)).toEqual([]);
+  });
+
+  it('defect 6: a URL over 8 KiB gets 414 with a sentence, as tRPC JSON under /trpc', async () => {
+    const input = encodeURIComponent(JSON.stringify({ courseId: 'x'.repeat(9000) }));
+    const api = await fetch(`${server!.base}/trpc/catalogue.course?input=${input}`);
+    expect(api.status).toBe(414);
+    const body = (await api.json()) as {
+      error: { message: string; data: { httpStatus: number; domainCode: null } };
+    };
+    expect(body.error.message).toContain('주소가 너무 깁니다');
+    expect(body.error.data).toMatchObject({ httpStatus: 414, domainCode: null });
+    const en = await fetch(`${server!.base}/trpc/catalogue.course?input=${input}`, {
+      headers: { 'x-seoro-locale': 'en' },
+    });
+    expect(((await en.json()) as { error: { message: string } }).error.message).toContain(
+      'address is too long',
+    );
+
+    const page = await fetch(`${server!.base}/courses?q=${'x'.repeat(9000)}`);
+    expect(page.status).toBe(414);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('주소가 너무 깁니다');
+    expect(html).toContain('address is too long');
+  });
+
+  it('defect 6: headers over Node’s limit get 431 with a bilingual body instead of an empty one', async () => {
+    const from = server!.output().length;
+    for (const request of [
+      `GET /trpc/catalogue.course?input=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`,
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: c=${'x'.repeat(20_000)}\r\n\r\n`,
+    ]) {
+      const answer = await rawExchange(request);
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/content-type: text\/plain; charset=utf-8/i);
+      expect(body).toContain('요청이 너무 큽니다');
+      expect(body).toContain('request is too large');
+    }
+    // The server still serves everyone else.
+    expect((await fetch(`${server!.base}/healthz`)).status).toBe(200);
     expect(errorLines(from)).toEqual([]);
   });
 });

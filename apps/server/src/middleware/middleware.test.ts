@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { securityHeaders } from './security-headers';
 import { sameOriginMutations } from './same-origin';
 import { redactPath, requestLog } from './request-log';
+import { urlLength } from './url-length';
 
 describe('securityHeaders', () => {
   it('adds a CSP unless the response has one, and always frame-ancestors', async () => {
@@ -100,5 +101,36 @@ describe('requestLog', () => {
     // Ids that merely contain such a run stay readable.
     const id = '/courses/eedae4a0-ab08-41da-9365-ed2b408346df';
     expect(redactPath(id)).toBe(id);
+  });
+});
+
+describe('urlLength', () => {
+  const app = new Hono();
+  app.use(
+    '*',
+    urlLength({ maxLength: 100, locale: (c) => (c.req.header('x-lang') === 'en' ? 'en' : 'ko') }),
+  );
+  app.get('*', (c) => c.text('served'));
+
+  it('serves a URL up to the limit and refuses a longer one with 414 and a sentence', async () => {
+    const at = (target: string) => `http://school.example${target}`;
+    expect((await app.request(at(`/p?q=${'x'.repeat(100 - 5)}`))).status).toBe(200);
+    const page = await app.request(at(`/p?q=${'x'.repeat(100 - 4)}`));
+    expect(page.status).toBe(414);
+    const html = await page.text();
+    expect(html).toContain('주소가 너무 깁니다');
+    expect(html).toContain('This address is too long');
+
+    const api = await app.request(at(`/trpc/a.b?input=${'x'.repeat(100)}`), {
+      headers: { 'x-lang': 'en' },
+    });
+    expect(api.status).toBe(414);
+    expect(await api.json()).toEqual({
+      error: {
+        message: 'This address is too long. Please start again from the home page.',
+        code: -32600,
+        data: { code: 'BAD_REQUEST', httpStatus: 414, domainCode: null, field: null },
+      },
+    });
   });
 });
