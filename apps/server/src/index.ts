@@ -100,11 +100,17 @@ async function main() {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, config.shutdownGraceMs);
     force.unref();
-    server.close(async () => {
+    const stop = async () => {
       await writer.close();
       await reader.close();
       logger.info('stopped');
       process.exit(0);
+    };
+    server.close(() => {
+      stop().catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown: closing the database failed');
+        process.exit(1);
+      });
     });
     // Keep-alive connections with nothing in flight would otherwise hold the close open.
     if ('closeIdleConnections' in server) server.closeIdleConnections();
