@@ -17,7 +17,7 @@ describe('statementsFor', () => {
       return {
         setCapacity: tx
           .update(courses)
-          .set({ capacity: sql.placeholder('capacity') as unknown as number })
+          .set({ capacity: sql`${sql.placeholder('capacity')}` })
           .where(eq(courses.id, sql.placeholder('id')))
           .prepare(),
       };
