@@ -6,7 +6,7 @@ const trustProxyOf = (value: string | undefined) =>
   loadConfig({ TRUST_PROXY: value }, paths).trustProxy;
 
 describe('loadConfig', () => {
-  it('defect 4: TRUST_PROXY is a number of proxy hops, and a value that is not one is refused', () => {
+  it('TRUST_PROXY is a number of proxy hops, and a value that is not one is refused', () => {
     expect(trustProxyOf(undefined)).toBe(0);
     expect(trustProxyOf('')).toBe(0);
     expect(trustProxyOf('false')).toBe(0);

@@ -160,7 +160,7 @@ describe('HTTP API', () => {
     );
   });
 
-  it('defect 3: the per-phone limit counts a phone once however it is typed, never unreadable input', async () => {
+  it('the per-phone limit counts a phone once however it is typed, never unreadable input', async () => {
     const wide = (s: string) =>
       s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
     // Eleven residents typing with a Korean input method are eleven phones, not one empty bucket.
@@ -191,7 +191,7 @@ describe('HTTP API', () => {
     expect(eleventh.status).toBe(429);
   });
 
-  it('defect 4: X-Forwarded-For is trusted only as far as the configured proxy hops', async () => {
+  it('X-Forwarded-For is trusted only as far as the configured proxy hops', async () => {
     const services = createServiceContext(env.database);
     const behind = (trustProxy: number) =>
       createApp({
@@ -227,7 +227,7 @@ describe('HTTP API', () => {
     expect((await lookup(direct, '192.0.2.200')).status).toBe(429);
   });
 
-  it('defect 7: public lookups of an unknown course or code answer 404 with a sentence, not null', async () => {
+  it('public lookups of an unknown course or code answer 404 with a sentence, not null', async () => {
     const lookups: Array<[string, unknown, string, string]> = [
       [
         'registration.lottery',
@@ -274,7 +274,7 @@ describe('HTTP API', () => {
     expect(((await known.json()) as { result: { data: unknown } }).result.data).toBeNull();
   });
 
-  it('defect 8: malformed JSON gets the localized invalid-input sentence in either language', async () => {
+  it('malformed JSON gets the localized invalid-input sentence in either language', async () => {
     const cases = [
       () =>
         env.app.request(`${ORIGIN}/trpc/registration.register`, {

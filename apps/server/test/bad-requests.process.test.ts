@@ -105,7 +105,7 @@ function rawExchange(request: string): Promise<string> {
 }
 
 describe('requests no browser form sends', () => {
-  it('defect 2: form actions answer invalid input with 400 and the field’s sentence, logging no error', async () => {
+  it('form actions answer invalid input with 400 and the field’s sentence, logging no error', async () => {
     const from = server!.output().length;
     const course = `/courses/${courseId}`;
     const valid = { name: '김영희', phone: '010-5550-1234', consent: 'yes' };
@@ -159,7 +159,19 @@ describe('requests no browser form sends', () => {
     expect(errorLines(from)).toEqual([]);
   });
 
-  it('defect 6: a URL over 8 KiB gets 414 with a sentence, as tRPC JSON under /trpc', async () => {
+  it('a form action posted as JSON is refused with a sentence, and not logged as an error', async () => {
+    const from = server!.output().length;
+    const response = await postForm(`/courses/${courseId}?/register`, '{"name":"김영희"}', {
+      'content-type': 'application/json',
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(await response.text()).toContain('보내 주신 양식을 읽지 못했습니다.');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(errorLines(from)).toEqual([]);
+  });
+
+  it('a URL over 8 KiB gets 414 with a sentence, as tRPC JSON under /trpc', async () => {
     const input = encodeURIComponent(JSON.stringify({ courseId: 'x'.repeat(9000) }));
     const api = await fetch(`${server!.base}/trpc/catalogue.course?input=${input}`);
     expect(api.status).toBe(414);
@@ -183,7 +195,7 @@ describe('requests no browser form sends', () => {
     expect(html).toContain('address is too long');
   });
 
-  it('defect 6: headers over Node’s limit get 431 with a bilingual body instead of an empty one', async () => {
+  it('headers over Node’s limit get 431 with a bilingual body instead of an empty one', async () => {
     const from = server!.output().length;
     for (const request of [
       `GET /trpc/catalogue.course?input=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`,

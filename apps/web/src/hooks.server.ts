@@ -23,9 +23,14 @@ const api: Handle = ({ event, resolve }) => {
 
 export const handle = sequence(i18n, api);
 
-/** Logs the cause; the resident only ever sees a sentence in their language, never a stack trace. */
+/**
+ * Logs the cause of a failure of ours; the resident only ever sees a sentence in their language,
+ * never a stack trace. A request SvelteKit itself refused (4xx: a form posted as JSON, a bad
+ * body) is the client's mistake, not an error to log.
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status === 404) return { message: m.web_error_not_found_title() };
+  if (status >= 400 && status < 500) return { message: m.web_form_unreadable() };
   console.error(`[web] ${event.request.method} ${event.url.pathname} failed (${status})`, error);
   return {
     message: m.web_error_generic_body({ operator: m.common_operator() }),
