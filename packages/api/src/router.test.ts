@@ -4,7 +4,7 @@ import { makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
 import { createServiceContext } from '@seoro/services';
 import { createRateLimiter, type TrpcContext } from '@seoro/trpc';
 import { appRouter, type AppRouter } from './router';
-import { pluginHookHandlers, serverPlugins } from './plugins';
+import { pluginHookHandlers, routesOf, serverPlugins } from './plugins';
 import { testDatabase } from '@seoro/db/test/vitest';
 
 async function client(locale: 'ko' | 'en' = 'ko') {
@@ -77,5 +77,27 @@ describe('app router', () => {
     expect(e.message).toContain('already registered');
     expect(e.data?.domainCode).toBe('already_registered');
     expect(e.data?.httpStatus).toBe(409);
+  });
+});
+
+describe('plugin routes', () => {
+  it('come from every server part in the registry, with their types', () => {
+    for (const plugin of Object.values(serverPlugins)) {
+      for (const key of Object.keys(plugin?.routes ?? {})) {
+        expect(appRouter._def.record, key).toHaveProperty(key);
+      }
+    }
+    // The merged routes keep each plugin's procedure types; a route nobody adds does not compile.
+    const register: (typeof serverPlugins.registration.routes.registration)['register'] =
+      appRouter.registration.register;
+    expect(register).toBeDefined();
+    // @ts-expect-error no plugin adds a route called "nowhere"
+    expect(appRouter.nowhere).toBeUndefined();
+  });
+
+  it('refuse two plugins, or a plugin and the core, taking one key', () => {
+    const { checkin, registration } = serverPlugins;
+    expect(() => routesOf({ a: checkin, b: checkin }, [])).toThrow(/"b" adds the route "checkin"/);
+    expect(() => routesOf({ registration }, ['registration'])).toThrow(/already taken/);
   });
 });

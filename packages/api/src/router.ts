@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getCourse, getCurrentCatalogue } from '@seoro/services';
 import { publicProcedure, router } from '@seoro/trpc';
-import { serverPlugins } from './plugins';
+import { routesOf, serverPlugins } from './plugins';
 import { staffRouter } from './staff-router';
 
 const systemRouter = router({
@@ -18,13 +18,12 @@ const catalogueRouter = router({
     .query(({ ctx, input }) => getCourse(ctx.services, input.courseId)),
 });
 
-/** The whole API: core routers, then each plugin's routes. */
+const coreRouters = { system: systemRouter, catalogue: catalogueRouter, staff: staffRouter };
+
+/** The whole API: core routers, then the routes of every server part in the plugin registry. */
 export const appRouter = router({
-  system: systemRouter,
-  catalogue: catalogueRouter,
-  staff: staffRouter,
-  ...serverPlugins.registration.routes,
-  ...serverPlugins.checkin.routes,
+  ...coreRouters,
+  ...routesOf(serverPlugins, Object.keys(coreRouters)),
 });
 
 export type AppRouter = typeof appRouter;
