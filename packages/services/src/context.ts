@@ -2,6 +2,13 @@ import type { Clock } from '@seoro/domain';
 import { systemClock } from '@seoro/domain';
 import { pooledRandomBytes, type Database } from '@seoro/db';
 import type { HookHandlers, ServerHooks } from './hooks';
+import {
+  writeOperations,
+  type WriteInput,
+  type WriteOperation,
+  type WriteResult,
+  type WriteService,
+} from './write-operations';
 
 /** What every service function gets: the database, the clock and the randomness, all injectable. */
 export interface ServiceContext {
@@ -21,43 +28,23 @@ export interface ServiceContext {
 }
 
 /**
- * The services a process without its own writer hands over. Each takes `(ctx, input)` with a
- * structured-cloneable input and result; a refusal comes back as the same DomainError.
+ * Runs a write service where the writer is, and answers with its result. Names, inputs and results
+ * are those of `writeOperations`, whose doc says what changes when they cross to another thread.
  */
-export const WRITE_OPERATIONS = [
-  'registerForCourse',
-  'cancelRegistrationByCode',
-  'cancelMyEnrolment',
-  'cancelEnrolment',
-  'checkInWithCode',
-  'requestResidentCode',
-  'verifyResidentCode',
-  'endResidentSession',
-  'touchResidentSession',
-  'signOutResident',
-  'cancelCourse',
-  'drawCourseLottery',
-  'changeCourseCapacity',
-  'moveWaitlistEntry',
-] as const;
-export type WriteOperation = (typeof WRITE_OPERATIONS)[number];
-
-/** Runs a write service where the writer is, and answers with its result. */
 export interface RemoteWriter {
-  call(operation: WriteOperation, input: unknown): Promise<unknown>;
+  call<K extends WriteOperation>(operation: K, input: WriteInput<K>): Promise<WriteResult<K>>;
 }
 
 /**
- * A write service: run in place by a process that writes, handed with its input to the writer
- * (`ctx.remote`) by one that does not. Every operation of `WRITE_OPERATIONS` is defined with it, so
- * the hand-over lives here once.
+ * The write service `operation` of `writeOperations`: run in place by a process that writes,
+ * handed with its input to the writer (`ctx.remote`) by one that does not, so the hand-over lives
+ * here once.
+ *
+ * @example export const registerForCourse = writeService('registerForCourse');
  */
-export function writeService<I, R>(
-  operation: WriteOperation,
-  run: (ctx: ServiceContext, input: I) => Promise<R>,
-): (ctx: ServiceContext, input: I) => Promise<R> {
+export function writeService<K extends WriteOperation>(operation: K): WriteService<K> {
   return (ctx, input) =>
-    ctx.remote ? (ctx.remote.call(operation, input) as Promise<R>) : run(ctx, input);
+    ctx.remote ? ctx.remote.call(operation, input) : writeOperations[operation](ctx, input);
 }
 
 /** Runs named hooks after a change committed. A throwing handler is logged, never propagated. */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { DomainError, type DomainErrorCode } from '@seoro/domain';
-import type { RemoteWriter, WriteOperation } from '@seoro/services';
+import type { RemoteWriter, WriteInput, WriteOperation, WriteResult } from '@seoro/services';
 import {
   bundledSender,
   type FromWriter,
@@ -50,6 +50,7 @@ export async function startWriterThread(
   onFatal: (error: unknown) => void,
 ): Promise<WriterThread> {
   const worker = spawnThread(data);
+  /** Calls in flight by id; each resolves with its operation's result (WriteResult). */
   const pending = new Map<
     number,
     { resolve: (v: unknown) => void; reject: (e: unknown) => void }
@@ -101,11 +102,12 @@ export async function startWriterThread(
   );
   return {
     remote: {
-      call(operation: WriteOperation, input: unknown) {
+      call<K extends WriteOperation>(operation: K, input: WriteInput<K>) {
         if (closing) return Promise.reject(new Error('The server is shutting down'));
         const id = nextId++;
-        return new Promise((resolve, reject) => {
-          pending.set(id, { resolve, reject });
+        return new Promise<WriteResult<K>>((resolve, reject) => {
+          // The thread answers this id with what writeOperations[operation] resolved to.
+          pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
           send({ type: 'call', id, operation, input });
         });
       },

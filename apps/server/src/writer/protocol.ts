@@ -1,5 +1,5 @@
 /** Messages between the server's main thread and its writer thread. */
-import type { WriteOperation } from '@seoro/services';
+import type { WriteInput, WriteOperation } from '@seoro/services';
 
 export interface WriterThreadData {
   databaseUrl: string;
@@ -7,8 +7,18 @@ export interface WriterThreadData {
   logLevel: string;
 }
 
-export type ToWriter =
-  { type: 'call'; id: number; operation: WriteOperation; input: unknown } | { type: 'close' };
+/**
+ * A write service of `writeOperations` to run, with its input (structured-cloned on the way).
+ * `K` ties the input to the operation where one call is built or run.
+ */
+export interface WriteCall<K extends WriteOperation = WriteOperation> {
+  type: 'call';
+  id: number;
+  operation: K;
+  input: WriteInput<K>;
+}
+
+export type ToWriter = WriteCall | { type: 'close' };
 
 /** A refusal travels as its code and parameters; anything else as a plain error. */
 export type SerializedError =

@@ -8,8 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '@seoro/db';
 import { isDomainError } from '@seoro/domain';
-import * as services from '@seoro/services';
-import { WRITE_OPERATIONS, type WriteOperation } from '@seoro/services';
+import { writeOperations, type WriteOperation } from '@seoro/services';
 import { createLogger } from '../logger';
 import { serverServices } from '../services';
 import { startBackgroundWork } from './background';
@@ -18,6 +17,7 @@ import {
   type FromWriter,
   type SerializedError,
   type ToWriter,
+  type WriteCall,
   type WriterThreadData,
 } from './protocol';
 
@@ -33,11 +33,6 @@ const database = await Database.open({
   commitInThread: true,
 });
 const ctx = serverServices(database, logger);
-const allowed = new Set<string>(WRITE_OPERATIONS);
-const operations = services as unknown as Record<
-  WriteOperation,
-  (context: typeof ctx, input: unknown) => Promise<unknown>
->;
 
 function serialize(error: unknown): SerializedError {
   if (isDomainError(error)) return { kind: 'domain', code: error.code, params: error.params };
@@ -78,8 +73,13 @@ function handle(message: ToWriter) {
     })();
     return;
   }
-  const { id, operation, input } = message;
-  if (!allowed.has(operation)) {
+  run(message);
+}
+
+/** Runs one write service of `writeOperations` in place and posts its outcome. */
+function run<K extends WriteOperation>({ id, operation, input }: WriteCall<K>) {
+  // The name came over a thread boundary: only the map's own entries are run.
+  if (!Object.hasOwn(writeOperations, operation)) {
     post({
       type: 'result',
       id,
@@ -88,7 +88,7 @@ function handle(message: ToWriter) {
     });
     return;
   }
-  operations[operation](ctx, input).then(
+  writeOperations[operation](ctx, input).then(
     (value) => post({ type: 'result', id, ok: true, value }),
     (error: unknown) => {
       if (!isDomainError(error)) logger.error({ err: error, operation }, 'write failed');

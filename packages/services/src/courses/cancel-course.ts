@@ -36,7 +36,8 @@ export interface CancelCourseResult {
  * (`reason_required`), an unknown course (`course_not_found`) or one already cancelled
  * (`course_already_cancelled`) is refused and changes nothing.
  */
-export const cancelCourse = writeService('cancelCourse', cancelCourseInPlace);
+export const cancelCourse = writeService('cancelCourse');
+export { cancelCourseInPlace };
 
 async function cancelCourseInPlace(
   ctx: ServiceContext,

@@ -41,7 +41,8 @@ const toView = (row: typeof lotteryDraws.$inferSelect): LotteryDrawView => ({
  * transaction. Drawing again returns the recorded draw and changes nothing; a cancelled course is
  * not drawn (`course_cancelled`).
  */
-export const drawCourseLottery = writeService('drawCourseLottery', drawCourseLotteryInPlace);
+export const drawCourseLottery = writeService('drawCourseLottery');
+export { drawCourseLotteryInPlace };
 
 async function drawCourseLotteryInPlace(
   ctx: ServiceContext,

@@ -14,10 +14,8 @@ import { cancelEnrolment, type CancelResult } from './cancel-enrolment';
  * the mobile number it was registered with. A code and number that do not belong together get
  * the same answer as an unknown code, so neither can be probed on its own.
  */
-export const cancelRegistrationByCode = writeService(
-  'cancelRegistrationByCode',
-  cancelRegistrationByCodeInPlace,
-);
+export const cancelRegistrationByCode = writeService('cancelRegistrationByCode');
+export { cancelRegistrationByCodeInPlace };
 
 async function cancelRegistrationByCodeInPlace(
   ctx: ServiceContext,

@@ -19,7 +19,8 @@ export interface CancelResult {
  * person waiting in the same transaction, with their notification queued; the resident who
  * cancelled is told too. Cancelling twice is refused (`not_cancellable`) and changes nothing.
  */
-export const cancelEnrolment = writeService('cancelEnrolment', cancelEnrolmentInPlace);
+export const cancelEnrolment = writeService('cancelEnrolment');
+export { cancelEnrolmentInPlace };
 
 async function cancelEnrolmentInPlace(
   ctx: ServiceContext,

@@ -10,7 +10,8 @@ import { cancelEnrolment, type CancelResult } from './cancel-enrolment';
  * is left untouched. The cancellation itself (promotion of the next person, notifications, audit)
  * is `cancelEnrolment`'s, in its one transaction.
  */
-export const cancelMyEnrolment = writeService('cancelMyEnrolment', cancelMyEnrolmentInPlace);
+export const cancelMyEnrolment = writeService('cancelMyEnrolment');
+export { cancelMyEnrolmentInPlace };
 
 async function cancelMyEnrolmentInPlace(
   ctx: ServiceContext,

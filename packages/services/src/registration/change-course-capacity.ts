@@ -8,10 +8,8 @@ import { promoteFromWaitlist, type Promotion } from './promote';
  * Staff change a course's capacity. More seats promote people from the waitlist at once; fewer
  * seats may not go below the confirmed learners (nobody loses a confirmed place this way).
  */
-export const changeCourseCapacity = writeService(
-  'changeCourseCapacity',
-  changeCourseCapacityInPlace,
-);
+export const changeCourseCapacity = writeService('changeCourseCapacity');
+export { changeCourseCapacityInPlace };
 
 async function changeCourseCapacityInPlace(
   ctx: ServiceContext,

@@ -7,7 +7,8 @@ import { writeService, type ServiceContext } from '../context';
  * Staff move someone to another place on a waitlist (first-come otherwise). The reason is
  * required and recorded in the audit log with the old and new positions.
  */
-export const moveWaitlistEntry = writeService('moveWaitlistEntry', moveWaitlistEntryInPlace);
+export const moveWaitlistEntry = writeService('moveWaitlistEntry');
+export { moveWaitlistEntryInPlace };
 
 async function moveWaitlistEntryInPlace(
   ctx: ServiceContext,

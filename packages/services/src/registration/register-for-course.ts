@@ -53,7 +53,8 @@ export interface RegisterResult {
  * notification (outbox) and the audit entry are one transaction, so the capacity is a hard cap and
  * a failure leaves nothing behind.
  */
-export const registerForCourse = writeService('registerForCourse', registerForCourseInPlace);
+export const registerForCourse = writeService('registerForCourse');
+export { registerForCourseInPlace };
 
 async function registerForCourseInPlace(
   ctx: ServiceContext,

@@ -20,7 +20,8 @@ export const hashSignInCode = (codeId: string, code: string) => sha256Hex(`${cod
  * a hash and texted to that number, all in one transaction. An unknown number writes nothing and
  * gets the same answer, so the answer never tells whether someone is registered.
  */
-export const requestResidentCode = writeService('requestResidentCode', requestResidentCodeInPlace);
+export const requestResidentCode = writeService('requestResidentCode');
+export { requestResidentCodeInPlace };
 
 async function requestResidentCodeInPlace(
   ctx: ServiceContext,

@@ -48,7 +48,8 @@ export async function resolveResidentSession(
 }
 
 /** Deletes an ended session. */
-export const endResidentSession = writeService('endResidentSession', endResidentSessionInPlace);
+export const endResidentSession = writeService('endResidentSession');
+export { endResidentSessionInPlace };
 
 async function endResidentSessionInPlace(ctx: ServiceContext, sessionId: string): Promise<void> {
   await ctx.database.write(async (tx) => {
@@ -57,10 +58,8 @@ async function endResidentSessionInPlace(ctx: ServiceContext, sessionId: string)
 }
 
 /** Records that a session was used at `at` (never moving its clock back). */
-export const touchResidentSession = writeService(
-  'touchResidentSession',
-  touchResidentSessionInPlace,
-);
+export const touchResidentSession = writeService('touchResidentSession');
+export { touchResidentSessionInPlace };
 
 async function touchResidentSessionInPlace(
   ctx: ServiceContext,
@@ -77,7 +76,8 @@ async function touchResidentSessionInPlace(
 }
 
 /** Ends a session (sign-out): the row is deleted, so its cookie is worthless from now on. */
-export const signOutResident = writeService('signOutResident', signOutResidentInPlace);
+export const signOutResident = writeService('signOutResident');
+export { signOutResidentInPlace };
 
 async function signOutResidentInPlace(
   ctx: ServiceContext,

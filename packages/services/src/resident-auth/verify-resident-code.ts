@@ -30,7 +30,8 @@ export interface ResidentSignIn {
  * and a wrong code all get `otp_invalid`. Only someone holding the right code learns that it
  * expired (`otp_expired`).
  */
-export const verifyResidentCode = writeService('verifyResidentCode', verifyResidentCodeInPlace);
+export const verifyResidentCode = writeService('verifyResidentCode');
+export { verifyResidentCodeInPlace };
 
 async function verifyResidentCodeInPlace(
   ctx: ServiceContext,

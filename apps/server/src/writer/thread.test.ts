@@ -1,0 +1,109 @@
+/**
+ * The writer thread as the server starts it (from source, through tsx), on a database of its own:
+ * every operation of `writeOperations` reaches its service there, and inputs, results and refusals
+ * cross the thread boundary as the map's doc says.
+ */
+import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+import { testDatabase } from '@seoro/db/test/vitest';
+import { DomainError } from '@seoro/domain';
+import {
+  WRITE_OPERATIONS,
+  type RegisterInput,
+  type WriteInput,
+  type WriteOperation,
+} from '@seoro/services';
+import { startWriterThread, type WriterThread } from './client';
+
+async function withWriterThread(url: string, use: (writer: WriterThread) => Promise<void>) {
+  const fatal: unknown[] = [];
+  const writer = await startWriterThread(
+    { databaseUrl: url, databaseAuthToken: undefined, logLevel: 'silent' },
+    pino({ level: 'silent' }),
+    (error) => fatal.push(error),
+  );
+  try {
+    await use(writer);
+  } finally {
+    await writer.close();
+  }
+  expect(fatal).toEqual([]);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * An input for each operation that names records which do not exist: each service refuses it or
+ * does nothing. A new operation does not compile here until it has one.
+ */
+const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
+  registerForCourse: {
+    courseId: 'missing',
+    name: '홍길동',
+    phone: '010-1234-5678',
+    consent: true,
+    channel: 'web',
+    locale: 'ko',
+  },
+  cancelRegistrationByCode: { code: 'ABCD-EFGH', phone: '010-1234-5678', locale: 'ko' },
+  cancelMyEnrolment: { residentId: 'missing', enrolmentId: 'missing', locale: 'ko' },
+  cancelEnrolment: { enrolmentId: 'missing', actor: { type: 'system', id: null } },
+  checkInWithCode: { code: 'ABCD-EFGH', method: 'keypad', kioskId: null },
+  requestResidentCode: { phone: '010-1234-5678', locale: 'ko' },
+  verifyResidentCode: { phone: '010-1234-5678', code: '123456' },
+  endResidentSession: 'missing',
+  touchResidentSession: { sessionId: 'missing', at: new Date() },
+  signOutResident: { sessionId: 'missing', residentId: 'missing' },
+  cancelCourse: { courseId: 'missing', staffId: 'missing', reason: 'test' },
+  drawCourseLottery: { courseId: 'missing' },
+  changeCourseCapacity: { courseId: 'missing', capacity: 10, staffId: 'missing' },
+  moveWaitlistEntry: { enrolmentId: 'missing', toPosition: 1, reason: 'test', staffId: 'missing' },
+};
+
+describe('the writer thread', () => {
+  it('runs every operation of writeOperations, and refuses a name that is not one', async () => {
+    const { url } = await testDatabase();
+    await withWriterThread(url, async (writer) => {
+      for (const operation of WRITE_OPERATIONS) {
+        const outcome = await writer.remote.call(operation, unknownRecords[operation]).then(
+          () => 'done',
+          (error: unknown) => (error instanceof DomainError ? 'refused' : messageOf(error)),
+        );
+        expect(outcome, operation).toMatch(/^(done|refused)$/);
+      }
+      const notAnOperation = 'dropTables' as WriteOperation;
+      await expect(
+        writer.remote.call(notAnOperation, unknownRecords.registerForCourse),
+      ).rejects.toThrow('Unknown write operation dropTables');
+    });
+  }, 30_000);
+
+  it('hands a registration over and back: its result, and a refusal as the same DomainError', async () => {
+    const { url, database } = await testDatabase();
+    const { roomId } = await makeRoom(database);
+    const term = await makeTerm(database);
+    const course = await makeCourse(database, { termId: term.id, roomId });
+    const registration: RegisterInput = {
+      courseId: course.id,
+      name: '홍길동',
+      phone: '010-1234-5678',
+      consent: true,
+      channel: 'web',
+      locale: 'ko',
+    };
+    await withWriterThread(url, async (writer) => {
+      const result = await writer.remote.call('registerForCourse', registration);
+      expect(result).toMatchObject({ courseId: course.id, status: 'confirmed' });
+      // Typed by writeOperations: the result is registerForCourse's.
+      expect(result.code).toMatch(/^\w{4}-\w{4}$/);
+
+      const refusal = writer.remote.call('registerForCourse', { ...registration, consent: false });
+      await expect(refusal).rejects.toBeInstanceOf(DomainError);
+
+      // @ts-expect-error registerForCourse does not take a cancellation's input
+      const wrong = () => writer.remote.call('registerForCourse', { enrolmentId: course.id });
+      expect(typeof wrong).toBe('function');
+    });
+  }, 30_000);
+});

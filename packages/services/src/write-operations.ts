@@ -1,0 +1,71 @@
+import type { ServiceContext } from './context';
+import { checkInWithCodeInPlace } from './checkin/check-in-with-code';
+import { cancelCourseInPlace } from './courses/cancel-course';
+import { drawCourseLotteryInPlace } from './lottery/draw-course-lottery';
+import { cancelRegistrationByCodeInPlace } from './registration/cancel-by-code';
+import { cancelEnrolmentInPlace } from './registration/cancel-enrolment';
+import { cancelMyEnrolmentInPlace } from './registration/cancel-my-enrolment';
+import { changeCourseCapacityInPlace } from './registration/change-course-capacity';
+import { moveWaitlistEntryInPlace } from './registration/move-waitlist-entry';
+import { registerForCourseInPlace } from './registration/register-for-course';
+import { requestResidentCodeInPlace } from './resident-auth/request-resident-code';
+import {
+  endResidentSessionInPlace,
+  signOutResidentInPlace,
+  touchResidentSessionInPlace,
+} from './resident-auth/resident-session';
+import { verifyResidentCodeInPlace } from './resident-auth/verify-resident-code';
+
+/** A write service as the writer runs it: `(ctx, input)`, its transactions on `ctx.database`. */
+type InPlaceWrite = (ctx: ServiceContext, input: never) => Promise<unknown>;
+
+const inPlace = {
+  registerForCourse: registerForCourseInPlace,
+  cancelRegistrationByCode: cancelRegistrationByCodeInPlace,
+  cancelMyEnrolment: cancelMyEnrolmentInPlace,
+  cancelEnrolment: cancelEnrolmentInPlace,
+  checkInWithCode: checkInWithCodeInPlace,
+  requestResidentCode: requestResidentCodeInPlace,
+  verifyResidentCode: verifyResidentCodeInPlace,
+  endResidentSession: endResidentSessionInPlace,
+  touchResidentSession: touchResidentSessionInPlace,
+  signOutResident: signOutResidentInPlace,
+  cancelCourse: cancelCourseInPlace,
+  drawCourseLottery: drawCourseLotteryInPlace,
+  changeCourseCapacity: changeCourseCapacityInPlace,
+  moveWaitlistEntry: moveWaitlistEntryInPlace,
+} satisfies Record<string, InPlaceWrite>;
+
+/** The name of a write service, a key of `writeOperations`. */
+export type WriteOperation = keyof typeof inPlace;
+/** Each write service's input, by name. */
+export type WriteInputs = { [K in WriteOperation]: Parameters<(typeof inPlace)[K]>[1] };
+/** Each write service's result, by name. */
+export type WriteResults = { [K in WriteOperation]: Awaited<ReturnType<(typeof inPlace)[K]>> };
+export type WriteInput<K extends WriteOperation> = WriteInputs[K];
+export type WriteResult<K extends WriteOperation> = WriteResults[K];
+/** The write service named `K`, wherever it runs. */
+export type WriteService<K extends WriteOperation> = (
+  ctx: ServiceContext,
+  input: WriteInputs[K],
+) => Promise<WriteResults[K]>;
+
+/**
+ * The write services, by name: what a process without its own writer hands over (the server's
+ * main thread, through `ctx.remote`) and what the writer runs in place (the writer thread calls
+ * `writeOperations[operation](ctx, input)`). Each service's file exports its in-place function and
+ * the service built from this entry, `writeService('<name>')`; `RemoteWriter.call` takes its names,
+ * inputs and results from here, so a name paired with another service's input does not compile.
+ *
+ * What crossing to the writer thread means for an operation:
+ * - its input and its result are copied by structured clone: plain data, arrays, Dates and the
+ *   like travel; functions do not, and class instances arrive as plain objects;
+ * - it runs on the writer thread with that thread's context: the hooks it fires (`ctx.hooks.fire`)
+ *   run there, after the commit, not on the thread that took the request;
+ * - a refusal (DomainError) comes back as the same DomainError; any other error arrives as a plain
+ *   Error with only its name, message and code (its class, cause and stack stay behind).
+ */
+export const writeOperations: { readonly [K in WriteOperation]: WriteService<K> } = inPlace;
+
+/** Every name of `writeOperations`. */
+export const WRITE_OPERATIONS = Object.keys(writeOperations) as WriteOperation[];
