@@ -53,7 +53,7 @@ export function startBackgroundWork(
     }
   };
   void periodicJobs();
-  const jobsTimer = setInterval(periodicJobs, 60_000);
+  const jobsTimer = setInterval(() => void periodicJobs(), 60_000);
   jobsTimer.unref();
 
   return async () => {
