@@ -19,3 +19,37 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('notification settings', () => {
+  const load = (env: Record<string, string>) => loadConfig(env, paths).notifications;
+
+  it('are read at start: none means the log, NOTIFY_FILE a file, SMTP and the gateway their own', () => {
+    expect(load({})).toEqual({ file: null, sms: null, email: null });
+    const all = load({
+      NOTIFY_FILE: '/var/log/seoro/notifications.jsonl',
+      NOTIFY_SMS_WEBHOOK_URL: 'https://sms.example.org/send',
+      SMTP_HOST: 'smtp.example.org',
+      SMTP_PORT: '465',
+      SMTP_FROM: '서로서로학교 <noreply@example.org>',
+    });
+    expect(all.file).toBe('/var/log/seoro/notifications.jsonl');
+    expect(all.sms).toMatchObject({ url: 'https://sms.example.org/send', timeoutMs: 10_000 });
+    expect(all.email).toMatchObject({ host: 'smtp.example.org', port: 465, secure: true });
+    // Plain data: it crosses to the writer thread by structured clone.
+    expect(structuredClone(all)).toEqual(all);
+  });
+
+  it('stop the start with the variable named when one is wrong', () => {
+    const smtp = { SMTP_HOST: 'smtp.example.org', SMTP_FROM: 'a@example.org' };
+    expect(() => load({ SMTP_HOST: 'smtp.example.org' })).toThrow(/SMTP_FROM/);
+    expect(() => load({ ...smtp, SMTP_PORT: 'abc' })).toThrow(/SMTP_PORT/);
+    expect(() => load({ ...smtp, SMTP_PORT: '70000' })).toThrow(/SMTP_PORT/);
+    expect(() => load({ ...smtp, SMTP_USER: 'staff' })).toThrow(/SMTP_USER and SMTP_PASS/);
+    expect(() => load({ NOTIFY_SMS_WEBHOOK_URL: 'ftp://x?token=secret' })).toThrow(
+      /^NOTIFY_SMS_WEBHOOK_URL must be an http or https URL$/,
+    );
+    expect(() =>
+      load({ NOTIFY_SMS_WEBHOOK_URL: 'https://x', NOTIFY_SMS_WEBHOOK_TIMEOUT_MS: '0' }),
+    ).toThrow(/NOTIFY_SMS_WEBHOOK_TIMEOUT_MS/);
+  });
+});

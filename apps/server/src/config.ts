@@ -1,3 +1,5 @@
+import { notificationSettingsFromEnv, type NotificationSettings } from '@seoro/services';
+
 /** Configuration from environment variables, with defaults that run the product out of the box. */
 export interface Config {
   /** TCP port (PORT, default 3000). */
@@ -24,6 +26,8 @@ export interface Config {
   kioskDistDir: string;
   /** Milliseconds to let requests in flight finish on SIGTERM (SHUTDOWN_GRACE_MS, default 10000). */
   shutdownGraceMs: number;
+  /** Where notifications go (NOTIFY_*, SMTP_*), checked here so a bad setting stops the start. */
+  notifications: NotificationSettings;
 }
 
 const bool = (value: string | undefined, fallback: boolean) =>
@@ -70,5 +74,6 @@ export function loadConfig(
     webBuildDir: env.WEB_BUILD_DIR || paths.webBuildDir,
     kioskDistDir: env.KIOSK_DIST_DIR || paths.kioskDistDir,
     shutdownGraceMs: grace,
+    notifications: notificationSettingsFromEnv(env),
   };
 }

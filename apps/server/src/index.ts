@@ -52,6 +52,7 @@ async function main() {
       databaseUrl: config.databaseUrl,
       databaseAuthToken: config.databaseAuthToken,
       logLevel: config.logLevel,
+      notifications: config.notifications,
     },
     logger,
     () => process.exit(1),

@@ -6,7 +6,8 @@ import {
   flagCoursesBelowMinimum,
   purgeEndedSignIns,
   queueMeetingReminders,
-  transportsFromEnv,
+  transportsFrom,
+  type NotificationSettings,
   type ServiceContext,
 } from '@seoro/services';
 
@@ -20,9 +21,10 @@ export function startBackgroundWork(
   services: ServiceContext,
   database: Database,
   logger: Logger,
+  notifications: NotificationSettings,
 ): () => Promise<void> {
   // Notifications leave through the outbox; with no transport configured they go to this log.
-  const transports = transportsFromEnv(process.env, {
+  const transports = transportsFrom(notifications, {
     log: (line: string) => logger.info({ notification: line }, 'notification (console transport)'),
   });
   logger.info(
@@ -46,7 +48,7 @@ export function startBackgroundWork(
       const reminders = await queueMeetingReminders(services);
       if (reminders > 0) logger.info({ reminders }, 'meeting reminders queued');
       const purged = await purgeEndedSignIns(services);
-      if (purged.sessions + purged.codes > 0)
+      if (purged.sessions + purged.codes + purged.codeTexts > 0)
         logger.info(purged, 'ended resident sessions and sign-in codes deleted');
     } catch (error) {
       logger.error({ err: error }, 'periodic job failed');

@@ -1,10 +1,12 @@
 /** Messages between the server's main thread and its writer thread. */
-import type { WriteInput, WriteOperation } from '@seoro/services';
+import type { NotificationSettings, WriteInput, WriteOperation } from '@seoro/services';
 
 export interface WriterThreadData {
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   logLevel: string;
+  /** Checked at start (`loadConfig`); the thread builds its transports from them. */
+  notifications: NotificationSettings;
 }
 
 /**

@@ -19,7 +19,12 @@ import { startWriterThread, type WriterThread } from './client';
 async function withWriterThread(url: string, use: (writer: WriterThread) => Promise<void>) {
   const fatal: unknown[] = [];
   const writer = await startWriterThread(
-    { databaseUrl: url, databaseAuthToken: undefined, logLevel: 'silent' },
+    {
+      databaseUrl: url,
+      databaseAuthToken: undefined,
+      logLevel: 'silent',
+      notifications: { file: null, sms: null, email: null },
+    },
     pino({ level: 'silent' }),
     (error) => fatal.push(error),
   );

@@ -51,7 +51,7 @@ const outgoing = bundledSender<FromWriter>(
   (send) => queueMicrotask(send),
 );
 const post = outgoing.send;
-const stopBackground = startBackgroundWork(ctx, database, logger);
+const stopBackground = startBackgroundWork(ctx, database, logger, data.notifications);
 
 port.on('message', (messages: ToWriter[]) => {
   for (const message of messages) handle(message);

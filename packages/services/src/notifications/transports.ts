@@ -259,8 +259,20 @@ export function webhookTransport(options: WebhookTransportOptions): Notification
 }
 
 /**
- * Chooses a transport per channel from environment variables; throws on an incomplete or invalid
- * setting, so a misconfigured server fails at start rather than at the first message.
+ * Where notifications go, read and checked from the environment once at start. Plain data (it is
+ * handed to the writer thread); `transportsFrom` turns it into transports there.
+ */
+export interface NotificationSettings {
+  /** A channel with no transport of its own is appended to this JSON-lines file. */
+  file: string | null;
+  sms: WebhookTransportOptions | null;
+  email: SmtpTransportOptions | null;
+}
+
+/**
+ * Reads the notification settings from environment variables; throws on an incomplete or invalid
+ * setting, naming the variable (never its value, which may be a secret), so a misconfigured server
+ * fails at start rather than at the first message.
  *
  * | variable | effect |
  * | --- | --- |
@@ -275,30 +287,24 @@ export function webhookTransport(options: WebhookTransportOptions): Notification
  * | `NOTIFY_FILE` | a channel with no transport above is appended to this JSON-lines file |
  * | (none of these) | the channel is written to the console (development) |
  */
-export function transportsFromEnv(
+export function notificationSettingsFromEnv(
   env: Record<string, string | undefined>,
-  options: { log?: (line: string) => void } = {},
-): NotificationTransports {
+): NotificationSettings {
   const value = (name: string) => {
     const v = env[name]?.trim();
     return v ? v : undefined;
   };
-  const fallbackPath = value('NOTIFY_FILE');
-  const fallback = fallbackPath
-    ? fileTransport({ path: fallbackPath })
-    : consoleTransport(options.log ? { log: options.log } : {});
-
   const webhookUrl = value('NOTIFY_SMS_WEBHOOK_URL');
   const sms = webhookUrl
-    ? webhookTransport({
+    ? {
         url: parseHttpUrl(webhookUrl, 'NOTIFY_SMS_WEBHOOK_URL').href,
         token: value('NOTIFY_SMS_WEBHOOK_TOKEN'),
         timeoutMs: positiveInteger(env, 'NOTIFY_SMS_WEBHOOK_TIMEOUT_MS', 10_000),
-      })
-    : fallback;
+      }
+    : null;
 
   const smtpHost = value('SMTP_HOST');
-  let email = fallback;
+  let email: SmtpTransportOptions | null = null;
   if (smtpHost) {
     const from = value('SMTP_FROM');
     if (!from) throw new Error('SMTP_FROM is required when SMTP_HOST is set');
@@ -308,20 +314,43 @@ export function transportsFromEnv(
       throw new Error('SMTP_USER and SMTP_PASS must be set together');
     }
     const port = positiveInteger(env, 'SMTP_PORT', 587);
+    if (port > 65_535) throw new Error('SMTP_PORT must be a port number');
     const secure = value('SMTP_SECURE');
     if (secure !== undefined && secure !== 'true' && secure !== 'false') {
       throw new Error('SMTP_SECURE must be true or false');
     }
-    email = smtpTransport({
+    email = {
       host: smtpHost,
       port,
       secure: secure === undefined ? port === 465 : secure === 'true',
       user,
       pass,
       from,
-    });
+    };
   }
-  return { sms, email };
+  return { file: value('NOTIFY_FILE') ?? null, sms, email };
+}
+
+/** The transport of each channel for checked settings. */
+export function transportsFrom(
+  settings: NotificationSettings,
+  options: { log?: (line: string) => void } = {},
+): NotificationTransports {
+  const fallback = settings.file
+    ? fileTransport({ path: settings.file })
+    : consoleTransport(options.log ? { log: options.log } : {});
+  return {
+    sms: settings.sms ? webhookTransport(settings.sms) : fallback,
+    email: settings.email ? smtpTransport(settings.email) : fallback,
+  };
+}
+
+/** `transportsFrom(notificationSettingsFromEnv(env))`: reads, checks and builds in one step. */
+export function transportsFromEnv(
+  env: Record<string, string | undefined>,
+  options: { log?: (line: string) => void } = {},
+): NotificationTransports {
+  return transportsFrom(notificationSettingsFromEnv(env), options);
 }
 
 function parseHttpUrl(raw: string, what: string): URL {
