@@ -3,17 +3,15 @@
  * moment for one 10-seat course, over HTTP against the built server. Exactly 10 are confirmed,
  * everyone else is waitlisted in order, nothing is lost, nothing fails.
  *
- * And proof that the check can fail: the same database check run after a registration that reads
- * the seat count and inserts without one transaction and the write lock finds the course overbooked.
+ * And proof that the check can fail: the real registration service, run with the writer's queue
+ * and lock removed (`serializeWrites: false`), overbooks, and the same database check says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from '@libsql/client';
-import { Database, createWriteLock } from '@seoro/db';
-import { makeResident } from '@seoro/db/test';
+import { Database } from '@seoro/db';
+import { createServiceContext, registerForCourse } from '@seoro/services';
 import {
   createJsonClient,
   endServer,
@@ -116,125 +114,54 @@ describe('a registration rush against the built server', () => {
   }, 60_000);
 });
 
-/**
- * Registration done wrong: read the number of confirmed seats, let other requests run (`pause`),
- * then insert as confirmed if the count was below capacity. No transaction spans the read and the
- * write, and nothing stops a second caller from reading the same count in between.
- */
-async function unsafeRegister(
-  client: Client,
-  input: { courseId: string; residentId: string; code: string },
-  pause: () => Promise<void>,
-): Promise<'confirmed' | 'waitlisted'> {
-  const counted = await client.execute({
-    sql: "select count(*) as n from enrolments where course_id = ? and status = 'confirmed'",
-    args: [input.courseId],
-  });
-  const confirmed = Number(counted.rows[0]?.n ?? 0);
-  await pause();
-  const status = confirmed < CAPACITY ? 'confirmed' : 'waitlisted';
-  const now = Date.now();
-  await client.execute({
-    sql: `insert into enrolments
-            (id, course_id, resident_id, status, channel, code, queue_no, created_at, updated_at)
-          values (?, ?, ?, ?, 'web', ?,
-            (select coalesce(max(queue_no), 0) + 1 from enrolments where course_id = ?), ?, ?)`,
-    args: [
-      randomUUID(),
-      input.courseId,
-      input.residentId,
-      status,
-      input.code,
-      input.courseId,
-      now,
-      now,
-    ],
-  });
-  return status;
-}
-
-/** Resolves every caller's promise once `parties` callers have arrived. */
-function barrier(parties: number) {
-  let arrived = 0;
-  let release!: () => void;
-  const open = new Promise<void>((resolve) => (release = resolve));
-  return () => {
-    arrived += 1;
-    if (arrived === parties) release();
-    return open;
-  };
-}
-
 describe('the rush check can fail', () => {
   let url: string;
-  let unsafeCourse: string;
-  let lockedCourse: string;
-  let residentIds: string[];
+  let unserializedCourse: string;
+  let serializedCourse: string;
 
   beforeAll(async () => {
     const db = await createCourseDatabase(join(dir, 'unsafe.db'), [CAPACITY, CAPACITY]);
     url = db.url;
-    [unsafeCourse, lockedCourse] = db.courseIds as [string, string];
-    const database = await Database.open({ url });
+    [unserializedCourse, serializedCourse] = db.courseIds as [string, string];
+  }, 60_000);
+
+  /** The real registration service, `callers` at once, on a database opened with `options`. */
+  async function rush(courseId: string, options: { serializeWrites: boolean }, course: number) {
+    const database = await Database.open({ url, ...options });
+    const services = createServiceContext(database);
     try {
-      residentIds = [];
-      for (let i = 0; i < UNSAFE_CALLERS; i++) residentIds.push((await makeResident(database)).id);
+      return await Promise.all(
+        Array.from({ length: UNSAFE_CALLERS }, (_, i) =>
+          registerForCourse(services, {
+            courseId,
+            ...resident(i, course),
+            consent: true,
+            channel: 'web',
+            locale: 'ko',
+          }),
+        ),
+      );
     } finally {
       await database.close();
     }
-  }, 60_000);
+  }
 
-  const code = (course: number, i: number) =>
-    `${course}${String(i).padStart(3, '0')}-${String(i).padStart(4, '0')}`;
+  it(`${UNSAFE_CALLERS} concurrent registrations with the writer's queue and lock removed overbook, and expectExactlyCapacity fails`, async () => {
+    const told = await rush(unserializedCourse, { serializeWrites: false }, 3);
+    expect(told.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(CAPACITY);
 
-  it(`${UNSAFE_CALLERS} concurrent calls without a transaction and lock overbook, and expectExactlyCapacity fails`, async () => {
-    const client = createClient({ url, timeout: 5000 });
-    try {
-      // Every caller reads the count before any caller inserts: the interleaving a real rush
-      // produces once a request awaits between its read and its write.
-      const everyoneHasRead = barrier(UNSAFE_CALLERS);
-      const told = await Promise.all(
-        residentIds.map((residentId, i) =>
-          unsafeRegister(
-            client,
-            { courseId: unsafeCourse, residentId, code: code(1, i) },
-            everyoneHasRead,
-          ),
-        ),
-      );
-      expect(told.filter((s) => s === 'confirmed').length).toBeGreaterThan(CAPACITY);
-    } finally {
-      client.close();
-    }
-
-    const rows = await readEnrolments(url, unsafeCourse);
+    const rows = await readEnrolments(url, unserializedCourse);
     const confirmed = rows.filter((r) => r.status === 'confirmed').length;
     expect(rows).toHaveLength(UNSAFE_CALLERS);
     expect(confirmed).toBeGreaterThan(CAPACITY);
-    await expect(expectExactlyCapacity(url, unsafeCourse, CAPACITY)).rejects.toThrow(
+    await expect(expectExactlyCapacity(url, unserializedCourse, CAPACITY)).rejects.toThrow(
       `confirmed enrolments: expected ${confirmed} to be ${CAPACITY}`,
     );
   }, 60_000);
 
-  it('the same steps serialised by a write lock keep the cap, and expectExactlyCapacity passes', async () => {
-    const client = createClient({ url, timeout: 5000 });
-    const withWriteLock = createWriteLock();
-    try {
-      const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-      await Promise.all(
-        residentIds.map((residentId, i) =>
-          withWriteLock(() =>
-            unsafeRegister(
-              client,
-              { courseId: lockedCourse, residentId, code: code(2, i) },
-              yieldTurn,
-            ),
-          ),
-        ),
-      );
-    } finally {
-      client.close();
-    }
-    await expectExactlyCapacity(url, lockedCourse, CAPACITY, UNSAFE_CALLERS);
+  it('the same registrations through the writer as it is keep the cap, and expectExactlyCapacity passes', async () => {
+    const told = await rush(serializedCourse, { serializeWrites: true }, 4);
+    expect(told.filter((r) => r.status === 'confirmed')).toHaveLength(CAPACITY);
+    await expectExactlyCapacity(url, serializedCourse, CAPACITY, UNSAFE_CALLERS);
   }, 60_000);
 });

@@ -32,6 +32,13 @@ export interface DatabaseOptions {
    * here). Default false: a thread that also serves requests commits off its event loop.
    */
   commitInThread?: boolean;
+  /**
+   * Fault injection, for the test that proves the registration rush check can fail: `false` runs
+   * each write straight on the writer connection as it arrives, beside every other write and in no
+   * transaction (each statement commits alone), as if the single-writer queue and its lock did not
+   * exist. Never false in the product.
+   */
+  serializeWrites?: boolean;
 }
 
 /**
@@ -118,6 +125,10 @@ export class Database {
    */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.#options.writes === false) return Promise.reject(readOnlyError());
+    if (this.#options.serializeWrites === false) {
+      this.#writes += 1;
+      return work(this.#writer ? this.#writer.db : this.#connection.db);
+    }
     return this.#queue.push(work);
   }
 
