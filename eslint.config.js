@@ -65,6 +65,15 @@ export default ts.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/only-throw-error': 'error',
+      // A double cast silences the type checker entirely; say what the value is instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSAsExpression > TSAsExpression.expression[typeAnnotation.type='TSUnknownKeyword']",
+          message: '`as unknown as` hides type errors: narrow, validate or type the value instead.',
+        },
+      ],
     },
   },
   {

@@ -30,7 +30,7 @@ export async function queryDb<T = Record<string, unknown>>(
   const client = createClient({ url: fixtures().url });
   try {
     const result = await client.execute({ sql, args: args as never });
-    return result.rows as unknown as T[];
+    return result.rows.map((row) => ({ ...row }) as T);
   } finally {
     client.close();
   }

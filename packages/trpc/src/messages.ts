@@ -16,7 +16,7 @@ export function localizeMessage(
   locale: Locale,
   params: Record<string, string> = {},
 ): string {
-  return (m[key] as unknown as MessageFn)(params, { locale });
+  return (m[key] as MessageFn)(params, { locale });
 }
 
 /** The sentence a resident sees for a domain refusal. */

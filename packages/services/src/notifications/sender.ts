@@ -149,9 +149,9 @@ export async function forgetEndedSecrets(tx: Tx, now: Date): Promise<number> {
  */
 const sentStatements = statementsFor((tx) => {
   const stillPending = and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'pending'));
-  // Drizzle binds placeholders in SET through the column's encoder (dates become epoch ms), but
-  // its types only admit values there.
-  const sentAt = sql.placeholder('now') as unknown as Date;
+  // SET takes a placeholder only inside SQL, where no column encoder runs: the instant is bound as
+  // epoch milliseconds, as the column stores it.
+  const sentAt = sql`${sql.placeholder('nowMs')}`;
   return {
     markSent: tx
       .update(outbox)
@@ -271,7 +271,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
       await database.write(async (tx) => {
         const statements = sentStatements(tx);
         const mark = secret ? statements.markSentForgetting : statements.markSent;
-        await mark.run({ id: row.id, now });
+        await mark.run({ id: row.id, nowMs: now.getTime() });
       });
       report.sent++;
       return;

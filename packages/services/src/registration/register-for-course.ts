@@ -104,12 +104,12 @@ async function registerForCourseInPlace(
       residentId = existing.id;
       await q.updateResident.run({
         id: residentId,
-        now,
+        nowMs: now.getTime(),
         consentVersion: CONSENT_VERSION,
-        retainUntil:
-          existing.retainUntil && existing.retainUntil > retainUntil
-            ? existing.retainUntil
-            : retainUntil,
+        retainUntilMs: (existing.retainUntil && existing.retainUntil > retainUntil
+          ? existing.retainUntil
+          : retainUntil
+        ).getTime(),
       });
       // Only someone we already know can hold a place here or elsewhere in the term.
       const live = await q.liveEnrolment.get({ courseId: row.course.id, residentId });

@@ -56,14 +56,14 @@ function build(tx: Tx) {
     updateResident: tx
       .update(residents)
       // Never the name or phone: anyone may type any number, so a registration does not rename.
-      // Drizzle binds placeholders in SET through the column's encoder (dates become epoch ms),
-      // but its types only admit values there.
+      // SET takes a placeholder only inside SQL, where no column encoder runs: instants are bound
+      // as epoch milliseconds, as the columns store them.
       .set({
-        consentedAt: p('now'),
-        consentVersion: p('consentVersion'),
-        updatedAt: p('now'),
-        retainUntil: p('retainUntil'),
-      } as unknown as Partial<typeof residents.$inferInsert>)
+        consentedAt: sql`${p('nowMs')}`,
+        consentVersion: sql`${p('consentVersion')}`,
+        updatedAt: sql`${p('nowMs')}`,
+        retainUntil: sql`${p('retainUntilMs')}`,
+      })
       .where(eq(residents.id, p('id')))
       .prepare(),
     insertResident: tx

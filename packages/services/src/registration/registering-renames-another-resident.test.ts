@@ -71,6 +71,10 @@ describe('Registering renames another resident', () => {
     // The stored identity is the one the phone's owner gave.
     const after = await residentByPhone(t, '+821031415926');
     expect(after).toMatchObject({ id: resident.id, name: '김철수', phoneE164: '+821031415926' });
+    // What a registration may renew, it stores as instants (epoch ms), not as anything else.
+    expect(after.consentedAt.getTime()).toBe(t.ctx.clock.now().getTime());
+    expect(after.updatedAt.getTime()).toBe(t.ctx.clock.now().getTime());
+    expect(after.retainUntil?.getTime()).toBe(resident.retainUntil?.getTime());
 
     // Their confirmation page and the kiosk still greet them by their own name.
     const view = await getRegistrationByCode(t.ctx, mine.code);
