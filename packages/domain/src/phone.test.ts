@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatKrMobile, maskPhone, normalizeKrMobile, requireKrMobile } from './phone';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 const ok = (e164: string) => ({ ok: true, e164 });
 const fail = (reason: string) => ({ ok: false, reason });
@@ -237,6 +238,23 @@ describe('phone properties', () => {
           expect(normalizeKrMobile(`${before}010-1234-5678${letter}${after}`).ok).toBe(false);
         },
       ),
+    );
+  });
+});
+
+describe('the common shapes decided without the metadata', () => {
+  it('give what libphonenumber and the 010 rule give', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{8}$/), (digits) => {
+        const national = parsePhoneNumberFromString(`010${digits}`, 'KR')?.nationalNumber;
+        const international = parsePhoneNumberFromString(`+8210${digits}`, 'KR')?.nationalNumber;
+        expect(national).toBe(`10${digits}`);
+        expect(international).toBe(`10${digits}`);
+        const expected = { ok: true, e164: `+8210${digits}` };
+        expect(normalizeKrMobile(`010${digits}`)).toEqual(expected);
+        expect(normalizeKrMobile(`+8210${digits}`)).toEqual(expected);
+        expect(normalizeKrMobile(`010-${digits.slice(0, 4)}-${digits.slice(4)}`)).toEqual(expected);
+      }),
     );
   });
 });

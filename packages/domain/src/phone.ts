@@ -15,6 +15,8 @@ export type NormalizedPhone =
 const ALLOWED_CHARS = /^[+0-9\s.()\-\p{Pd}\u2212]+$/u;
 const SEPARATORS = /[\s.()\-\p{Pd}\u2212]/gu;
 const MAX_INPUT_LENGTH = 40;
+const COMMON_010 = /^010[0-9]{8}$/;
+const E164_010 = /^\+8210[0-9]{8}$/;
 
 /**
  * The E.164 form of a Korean mobile number typed by a resident, or the refusal they are shown:
@@ -39,6 +41,10 @@ export function normalizeKrMobile(input: string): NormalizedPhone {
   // Rejecting letters above and a misplaced '+' here keeps libphonenumber from "finding" a number
   // inside arbitrary text (e.g. '010-1234-5678 ext 9' or 'call 010…').
   if (!/^\+?[0-9]+$/.test(compact)) return { ok: false, reason: 'invalid' };
+  // The two shapes nearly everyone types, decided without the metadata lookup: the result is
+  // what the 010 rule below gives them (a registration parses its number on two threads).
+  if (COMMON_010.test(compact)) return { ok: true, e164: `+82${compact.slice(1)}` };
+  if (E164_010.test(compact)) return { ok: true, e164: compact };
 
   const parsed = parsePhoneNumberFromString(compact, 'KR');
   if (!parsed || parsed.countryCallingCode !== '82') return { ok: false, reason: 'invalid' };
