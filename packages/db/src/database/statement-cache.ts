@@ -17,6 +17,25 @@ export interface PreparingConnection {
 }
 
 /**
+ * Refuses a parameter libSQL cannot bind, as a TypeError the write fails with. libSQL 0.5's native
+ * binding does not throw for a boolean, a Date, a Buffer or a plain object: it panics, which
+ * aborts the whole process (the server's writer thread takes the server down with it). Drizzle
+ * encodes column values itself (a Date column becomes epoch ms); what reaches here unencoded is a
+ * raw `sql` parameter or a placeholder bound to the wrong value.
+ */
+export function bindable(params: unknown[]): unknown[] {
+  for (let i = 0; i < params.length; i++) {
+    const value = params[i];
+    const type = typeof value;
+    if (value === null || value === undefined) continue;
+    if (type === 'string' || type === 'number' || type === 'bigint') continue;
+    const what = type === 'object' ? (value.constructor?.name ?? 'object') : type;
+    throw new TypeError(`Statement parameter ${i + 1} is a ${what}, which libSQL cannot bind`);
+  }
+  return params;
+}
+
+/**
  * Prepared statements of one connection, kept by their SQL text so that a statement is compiled
  * once and then only bound and stepped. Drizzle switches a statement to array rows with `raw()`;
  * the raw and the object form are separate statements here, so one use cannot change another.
@@ -43,15 +62,16 @@ export class StatementCache implements PreparingConnection {
     return statement;
   }
 
-  /** The better-sqlite3 shape drizzle's session expects. */
+  /** The better-sqlite3 shape drizzle's session expects, every binding checked. */
   prepare(sql: string): PreparedStatement {
     const plain = this.#get(this.#plain, sql, false);
-    const raw = () => this.#get(this.#raw, sql, true);
-    return {
-      run: (...params: unknown[]) => plain.run(...params),
-      get: (...params: unknown[]) => plain.get(...params),
-      all: (...params: unknown[]) => plain.all(...params),
-      raw: () => raw(),
-    };
+    const checked = (statement: Statement, raw: () => PreparedStatement): PreparedStatement => ({
+      run: (...params: unknown[]) => statement.run(...bindable(params)),
+      get: (...params: unknown[]) => statement.get(...bindable(params)),
+      all: (...params: unknown[]) => statement.all(...bindable(params)),
+      raw,
+    });
+    const asArrays = (): PreparedStatement => checked(this.#get(this.#raw, sql, true), asArrays);
+    return checked(plain, asArrays);
   }
 }
