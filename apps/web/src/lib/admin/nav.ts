@@ -1,0 +1,49 @@
+import { m } from '@seoro/i18n';
+import type { Locale } from '@seoro/domain';
+
+/** A staff member's role, as `staff.auth.me` reports it. */
+export type StaffRole = 'admin' | 'staff' | 'viewer';
+
+/** One section in the admin's navigation. */
+export interface AdminNavItem {
+  /** The path without a locale prefix; the layout localizes it. */
+  path: `/admin${string}`;
+  /** The section's name in the page's language. */
+  label: (opts: { locale: Locale }) => string;
+  /** Who sees the section; everyone signed in when left out (e.g. 직원 계정 lists only 'admin'). */
+  roles?: readonly StaffRole[];
+}
+
+/**
+ * The admin's sections in menu order. A section is listed once its pages exist: adding one is one
+ * line here and its messages.
+ */
+export const adminNav = [
+  { path: '/admin', label: (opts) => m.web_admin_nav_dashboard({}, opts) },
+] as const satisfies readonly AdminNavItem[];
+
+/** The sections a staff member of `role` sees. */
+export function navFor(role: StaffRole): readonly AdminNavItem[] {
+  return adminNav.filter((item: AdminNavItem) => !item.roles || item.roles.includes(role));
+}
+
+/**
+ * Whether `path` (a delocalized pathname) is inside the section at `itemPath`: the dashboard only
+ * on itself, any other section on its pages too.
+ */
+export function isCurrentSection(itemPath: string, path: string): boolean {
+  if (itemPath === '/admin') return path === '/admin' || path === '/admin/';
+  return path === itemPath || path.startsWith(`${itemPath}/`);
+}
+
+/** The role in words, in the page's language. */
+export function roleName(role: StaffRole, opts: { locale: Locale }): string {
+  switch (role) {
+    case 'admin':
+      return m.web_admin_role_admin({}, opts);
+    case 'staff':
+      return m.web_admin_role_staff({}, opts);
+    case 'viewer':
+      return m.web_admin_role_viewer({}, opts);
+  }
+}
