@@ -12,8 +12,8 @@ import type { ServiceContext } from '@seoro/services';
 import { clientAddress, createTrpcContext, requestLocale, type ContextDeps } from './context';
 import type { TrustedProxyHops } from './forwarded';
 import { requestLog } from './middleware/request-log';
-import { residentCookies } from './resident-session';
 import { sameOriginMutations } from './middleware/same-origin';
+import { requestSessions } from './session-cookies';
 import { DEFAULT_CSP, securityHeaders } from './middleware/security-headers';
 import { urlLength } from './middleware/url-length';
 import type { KitHandlers } from './sveltekit';
@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('/trpc/*', sameOriginMutations({ origin: deps.publicOrigin }));
   app.all('/trpc/*', async (c) => {
-    const cookies = residentCookies(c, cookieOptions);
+    const sessions = requestSessions(c, cookieOptions);
     const response = await fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
           locale: requestLocale(c),
           ip: clientAddress(c, contextDeps.trustProxy),
           requestId: c.get('requestId'),
-          cookies,
+          sessions,
         }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps) {
         }
       },
     });
-    return cookies.apply(response);
+    return sessions.apply(response);
   });
 
   if (deps.kioskDir && existsSync(join(deps.kioskDir, 'index.html'))) {
@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps) {
       const requestId = c.get('requestId');
       // Shared by every in-process call of this request: a form action's sign-in is seen by the
       // load that renders its result, and the cookie change rides on SvelteKit's response.
-      const cookies = residentCookies(c, cookieOptions);
+      const sessions = requestSessions(c, cookieOptions);
       const response = await kit.render(
         c,
         {
@@ -121,12 +121,12 @@ export function createApp(deps: AppDeps) {
             localLink<AppRouter>({
               router: appRouter,
               createContext: () =>
-                createTrpcContext(contextDeps, { locale, ip, requestId, cookies }),
+                createTrpcContext(contextDeps, { locale, ip, requestId, sessions }),
             }),
         },
         ip,
       );
-      return cookies.apply(response);
+      return sessions.apply(response);
     });
   }
 

@@ -4,7 +4,7 @@ import type { Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
 import type { RateLimiter, TrpcContext } from '@seoro/trpc';
 import { forwardedByTrustedProxy, type TrustedProxyHops } from './forwarded';
-import type { ResidentCookies } from './resident-session';
+import type { RequestSessions } from './session-cookies';
 
 export interface ContextDeps {
   services: ServiceContext;
@@ -39,23 +39,29 @@ export function clientAddress(c: Context, trustProxy: TrustedProxyHops): string 
 
 /**
  * Builds the tRPC context for one request (HTTP or in-process from SvelteKit). With the request's
- * resident cookie, the signed-in resident is looked up (one primary-key read) and the context
- * carries the handle that signs in and out.
+ * session cookies, the signed-in resident and staff member are looked up (one indexed read per
+ * cookie present) and the context carries the handles that sign in and out.
  */
 export async function createTrpcContext(
   deps: ContextDeps,
-  request: { locale: Locale; ip: string | null; requestId: string; cookies?: ResidentCookies },
+  request: { locale: Locale; ip: string | null; requestId: string; sessions?: RequestSessions },
 ): Promise<TrpcContext> {
-  const session = request.cookies ? await request.cookies.resolve(deps.services) : null;
+  const [resident, staff] = request.sessions
+    ? await Promise.all([
+        request.sessions.resident.resolve(deps.services),
+        request.sessions.staff.resolve(deps.services),
+      ])
+    : [null, null];
   return {
     services: deps.services,
     rateLimiter: deps.rateLimiter,
     locale: request.locale,
     ip: request.ip,
     requestId: request.requestId,
-    staff: null,
+    staff: staff?.identity ?? null,
     kiosk: null,
-    resident: session?.resident ?? null,
-    ...(session ? { residentSession: session.handle } : {}),
+    resident: resident?.identity ?? null,
+    ...(resident ? { residentSession: resident.handle } : {}),
+    ...(staff ? { staffSession: staff.handle } : {}),
   };
 }

@@ -8,7 +8,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Database } from '@seoro/db';
-import { seedDemoData, DEMO_CHECK_IN_CODE } from '@seoro/db/seed';
+import {
+  seedDemoData,
+  DEMO_CHECK_IN_CODE,
+  DEMO_STAFF_EMAIL,
+  DEMO_STAFF_PASSWORD,
+} from '@seoro/db/seed';
 import { createApp } from './app';
 import { answerClientErrors } from './client-errors';
 import { loadConfig } from './config';
@@ -41,6 +46,12 @@ async function main() {
       logger.info(
         { todayMeeting: seeded.todayMeeting, demoCheckInCode: DEMO_CHECK_IN_CODE },
         'demo data created',
+      );
+    }
+    if (seeded.demoStaff) {
+      logger.info(
+        { signIn: '/admin/sign-in', email: DEMO_STAFF_EMAIL, password: DEMO_STAFF_PASSWORD },
+        'demo staff account created: sign in to the admin with this email and password',
       );
     }
   }

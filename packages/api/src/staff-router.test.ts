@@ -16,8 +16,13 @@ async function setup() {
   const course = await makeCourse(t.database, { termId: term.id, roomId });
   const resident = await makeResident(t.database);
   await makeEnrolment(t.database, { courseId: course.id, residentId: resident.id });
-  const caller = (staff: StaffIdentity | null) =>
-    appRouter.createCaller({
+  const caller = (who: Pick<StaffIdentity, 'id' | 'role'> | null) => {
+    const staff: StaffIdentity | null = who && {
+      ...who,
+      email: `${who.id}@seoroseoro.example`,
+      name: who.id,
+    };
+    return appRouter.createCaller({
       services,
       rateLimiter,
       locale: 'ko',
@@ -27,6 +32,7 @@ async function setup() {
       kiosk: null,
       resident: null,
     } satisfies TrpcContext);
+  };
   return { ...t, caller, course, resident };
 }
 

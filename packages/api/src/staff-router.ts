@@ -1,7 +1,75 @@
 import { z } from 'zod';
-import type { TRPCRouterRecord } from '@trpc/server';
-import { cancelCourse } from '@seoro/services';
-import { router, staffEditorProcedure } from '@seoro/trpc';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { cancelCourse, signInStaff, signOutStaff } from '@seoro/services';
+import {
+  enforceRateLimit,
+  publicProcedure,
+  router,
+  staffEditorProcedure,
+  staffProcedure,
+} from '@seoro/trpc';
+
+/** Sign-in attempts one address may make in 15 minutes, over every account. */
+export const STAFF_SIGN_INS_PER_IP = 30;
+
+/**
+ * Staff sign-in and sign-out. The session travels in an HttpOnly cookie (`__Host-seoro_staff`
+ * over HTTPS) that the host sets through `ctx.staffSession`; page scripts never see the token.
+ */
+const authRouter = {
+  /**
+   * Checks email and password and starts a new session (any session the browser held is ended).
+   * Refusals: `staff_sign_in_failed` (401) whether the email is unknown or the password wrong,
+   * `staff_locked` (429) for 15 minutes after 5 failures in a row.
+   */
+  signIn: publicProcedure
+    .input(
+      z.object({
+        email: z.string().trim().toLowerCase().max(254),
+        password: z.string().max(200),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      enforceRateLimit(
+        ctx.rateLimiter,
+        'staff-sign-in-ip',
+        ctx.ip,
+        STAFF_SIGN_INS_PER_IP,
+        15 * 60_000,
+      );
+      const session = ctx.staffSession;
+      if (!session) {
+        throw new TRPCError({
+          code: 'INTERNAL_SERVER_ERROR',
+          message: 'This caller cannot carry a staff session',
+        });
+      }
+      const signIn = await signInStaff(ctx.services, {
+        email: input.email,
+        password: input.password,
+        ip: ctx.ip,
+        previousSessionId: session.id,
+      });
+      session.start({ token: signIn.token, expiresAt: signIn.expiresAt });
+      return { staff: signIn.staff };
+    }),
+  /** Ends the session (its row is deleted) and clears the cookie; harmless when signed out. */
+  signOut: publicProcedure.mutation(async ({ ctx }) => {
+    const sessionId = ctx.staffSession?.id;
+    if (ctx.staff && sessionId) {
+      await signOutStaff(ctx.services, { sessionId, staffId: ctx.staff.id, ip: ctx.ip });
+    }
+    ctx.staffSession?.end();
+    return { ok: true as const };
+  }),
+  /** The signed-in staff member. */
+  me: staffProcedure.query(({ ctx }) => ({
+    id: ctx.staff.id,
+    email: ctx.staff.email,
+    name: ctx.staff.name,
+    role: ctx.staff.role,
+  })),
+} satisfies TRPCRouterRecord;
 
 const coursesRouter = {
   /**
@@ -29,5 +97,6 @@ const coursesRouter = {
 
 /** What district staff do in the admin. */
 export const staffRouter = router({
+  auth: router(authRouter),
   courses: router(coursesRouter),
 });

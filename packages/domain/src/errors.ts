@@ -35,6 +35,10 @@ export const DOMAIN_ERROR_CODES = [
   'session_expired',
   'course_already_cancelled',
   'course_cancelled',
+  'staff_sign_in_failed',
+  'staff_locked',
+  'weak_password',
+  'staff_email_taken',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

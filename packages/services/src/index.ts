@@ -28,3 +28,7 @@ export * from './resident-auth/resident-session';
 export * from './resident-auth/purge-sign-ins';
 export * from './registration/list-my-registrations';
 export * from './registration/cancel-my-enrolment';
+export * from './staff-auth/passwords';
+export * from './staff-auth/staff-session';
+export * from './staff-auth/sign-in-staff';
+export * from './staff-auth/create-staff-account';

@@ -15,6 +15,13 @@ import {
   touchResidentSessionInPlace,
 } from './resident-auth/resident-session';
 import { verifyResidentCodeInPlace } from './resident-auth/verify-resident-code';
+import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
+import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
+import {
+  endStaffSessionInPlace,
+  signOutStaffInPlace,
+  touchStaffSessionInPlace,
+} from './staff-auth/staff-session';
 
 /** A write service as the writer runs it: `(ctx, input)`, its transactions on `ctx.database`. */
 type InPlaceWrite = (ctx: ServiceContext, input: never) => Promise<unknown>;
@@ -34,6 +41,11 @@ const inPlace = {
   drawCourseLottery: drawCourseLotteryInPlace,
   changeCourseCapacity: changeCourseCapacityInPlace,
   moveWaitlistEntry: moveWaitlistEntryInPlace,
+  recordStaffSignIn: recordStaffSignInInPlace,
+  endStaffSession: endStaffSessionInPlace,
+  touchStaffSession: touchStaffSessionInPlace,
+  signOutStaff: signOutStaffInPlace,
+  addStaffAccount: addStaffAccountInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -11,9 +11,12 @@ import type { ServiceContext } from '@seoro/services';
 import { localizeDomainError, localizeMessage } from './messages';
 import type { RateLimiter } from './rate-limit';
 
+/** A signed-in staff member, as the host resolved them from their session. */
 export interface StaffIdentity {
   id: string;
   role: 'admin' | 'staff' | 'viewer';
+  email: string;
+  name: string;
 }
 export interface KioskIdentity {
   id: string;
@@ -23,10 +26,10 @@ export interface ResidentIdentity {
 }
 
 /**
- * The resident's session as the host carries it (an HttpOnly cookie). The host resolves it before
- * building the context and owns the response, so sign-in and sign-out go through here.
+ * A session as the host carries it (an HttpOnly cookie). The host resolves it before building the
+ * context and owns the response, so sign-in and sign-out go through here.
  */
-export interface ResidentSessionHandle {
+export interface SessionHandle {
   /** The current session's id (the hash of its token), or null when nobody is signed in. */
   readonly id: string | null;
   /** True when the request carried a session that has ended (idle or past its absolute end). */
@@ -36,6 +39,10 @@ export interface ResidentSessionHandle {
   /** Tells the client to forget its session. */
   end(): void;
 }
+/** The resident's session (phone number proved with a one-time code). */
+export type ResidentSessionHandle = SessionHandle;
+/** A staff member's session (email and password). */
+export type StaffSessionHandle = SessionHandle;
 
 /** Built per request by the server (HTTP) or in-process (SvelteKit server code). */
 export interface TrpcContext {
@@ -49,6 +56,8 @@ export interface TrpcContext {
   resident: ResidentIdentity | null;
   /** Absent where no session can be carried (scripts, tests): sign-in is then refused. */
   residentSession?: ResidentSessionHandle;
+  /** Absent where no session can be carried (scripts, tests): staff sign-in is then refused. */
+  staffSession?: StaffSessionHandle;
 }
 
 const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -82,6 +91,10 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   session_expired: 'UNAUTHORIZED',
   course_already_cancelled: 'CONFLICT',
   course_cancelled: 'FORBIDDEN',
+  staff_sign_in_failed: 'UNAUTHORIZED',
+  staff_locked: 'TOO_MANY_REQUESTS',
+  weak_password: 'BAD_REQUEST',
+  staff_email_taken: 'CONFLICT',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -95,6 +108,9 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   reason_required: 'reason',
   otp_invalid: 'code',
   otp_expired: 'code',
+  staff_sign_in_failed: 'password',
+  weak_password: 'password',
+  staff_email_taken: 'email',
 };
 
 const t = initTRPC.context<TrpcContext>().create({

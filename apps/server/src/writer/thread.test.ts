@@ -64,6 +64,25 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   drawCourseLottery: { courseId: 'missing' },
   changeCourseCapacity: { courseId: 'missing', capacity: 10, staffId: 'missing' },
   moveWaitlistEntry: { enrolmentId: 'missing', toPosition: 1, reason: 'test', staffId: 'missing' },
+  recordStaffSignIn: {
+    email: 'missing@example.invalid',
+    staffId: null,
+    passwordMatched: false,
+    ip: null,
+    userAgent: null,
+    previousSessionId: null,
+  },
+  endStaffSession: 'missing',
+  touchStaffSession: { sessionId: 'missing', at: new Date() },
+  signOutStaff: { sessionId: 'missing', staffId: 'missing' },
+  addStaffAccount: {
+    email: 'new@example.invalid',
+    name: 'New Staff',
+    role: 'viewer',
+    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA',
+    createdBy: { type: 'system' },
+    ip: null,
+  },
 };
 
 describe('the writer thread', () => {

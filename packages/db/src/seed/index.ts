@@ -22,6 +22,7 @@ import {
   meetings,
   residents,
   rooms,
+  staffUsers,
   terms,
   venues,
 } from '../schema';
@@ -33,8 +34,21 @@ export { DEMO_COURSES } from './catalogue';
 export const DEMO_CHECK_IN_CODE = 'DEM1-2026';
 export const DEMO_CONSENT_VERSION = '2026-01';
 
+/** The demo administrator's sign-in, printed at start; a demo database is never a real one. */
+export const DEMO_STAFF_EMAIL = 'staff@seoroseoro.example';
+export const DEMO_STAFF_PASSWORD = 'Noksapyeong-150-Hall';
+export const DEMO_STAFF_NAME = '김담당';
+/**
+ * Argon2id of DEMO_STAFF_PASSWORD, computed once so that the database package needs no hashing
+ * library (a services test checks that the two match).
+ */
+export const DEMO_STAFF_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$pNwU4OU8HovU+Lcm4fhL1g$akWEz6dK85BAOCDXtTCMjbHE6jYO0xYII/vPXw84G5M';
+
 export interface SeedResult {
   seeded: boolean;
+  /** Set when the demo administrator was created (DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD). */
+  demoStaff?: { email: string };
   openTermId?: string;
   todayMeeting?: { courseTitle: string; date: string; startTime: string; endTime: string };
 }
@@ -74,13 +88,34 @@ function weeklyBetween(from: string, until: string, weekday: number): string[] {
   return dates;
 }
 
+/**
+ * Creates the demo administrator in a database that has no staff account yet (also one seeded
+ * before staff accounts existed), so the admin can be tried at once. True when it did.
+ */
+export async function seedDemoStaff(database: Database, now: Date = new Date()): Promise<boolean> {
+  return database.write(async (tx) => {
+    const [staff] = await tx.select({ n: count() }).from(staffUsers);
+    if ((staff?.n ?? 0) > 0) return false;
+    await tx.insert(staffUsers).values({
+      id: randomUUID(),
+      email: DEMO_STAFF_EMAIL,
+      name: DEMO_STAFF_NAME,
+      role: 'admin',
+      passwordHash: DEMO_STAFF_PASSWORD_HASH,
+      createdAt: now,
+    });
+    return true;
+  });
+}
+
 /** Seeds the demo data once; a database that already has a term is left untouched. */
 export async function seedDemoData(
   database: Database,
   now: Date = new Date(),
 ): Promise<SeedResult> {
+  const demoStaff = (await seedDemoStaff(database, now)) ? { email: DEMO_STAFF_EMAIL } : undefined;
   const existing = await database.db.select({ n: count() }).from(terms);
-  if ((existing[0]?.n ?? 0) > 0) return { seeded: false };
+  if ((existing[0]?.n ?? 0) > 0) return { seeded: false, ...(demoStaff ? { demoStaff } : {}) };
 
   const random = mulberry32(20260108);
   const createdAt = now;
@@ -296,7 +331,7 @@ export async function seedDemoData(
         }
       }
     }
-    return { seeded: true, openTermId, todayMeeting };
+    return { seeded: true, openTermId, todayMeeting, ...(demoStaff ? { demoStaff } : {}) };
   });
 }
 
