@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { createServiceContext } from '@seoro/services';
+import { createRateLimiter, type StaffIdentity, type TrpcContext } from '@seoro/trpc';
+import { testDatabase } from '@seoro/db/test/vitest';
+import { appRouter } from './router';
+
+/** The staff procedures anyone may call: signing in and out. */
+const OPEN_TO_ANYONE = ['staff.auth.signIn', 'staff.auth.signOut'];
+
+const staffProcedures = Object.entries(appRouter._def.procedures)
+  .filter(([path]) => path.startsWith('staff.') && !OPEN_TO_ANYONE.includes(path))
+  .map(([path, procedure]) => ({
+    path,
+    type: (procedure as { _def: { type: string } })._def.type,
+  }));
+
+async function contexts() {
+  const { database } = await testDatabase();
+  const services = createServiceContext(database);
+  const rateLimiter = createRateLimiter();
+  const base: TrpcContext = {
+    services,
+    rateLimiter,
+    locale: 'en',
+    ip: '127.0.0.1',
+    requestId: 'test',
+    staff: null,
+    kiosk: null,
+    resident: null,
+  };
+  const viewer: StaffIdentity = {
+    id: 'viewer-1',
+    role: 'viewer',
+    email: 'viewer@seoroseoro.example',
+    name: 'Viewer',
+  };
+  return {
+    anonymous: base,
+    resident: { ...base, resident: { id: 'resident-1' } },
+    kiosk: { ...base, kiosk: { id: 'kiosk-1' } },
+    viewer: { ...base, staff: viewer },
+  };
+}
+
+/** Calls a procedure by its dotted path with an empty input; resolves to the error code, if any. */
+async function call(ctx: TrpcContext, path: string): Promise<string> {
+  let target: unknown = appRouter.createCaller(ctx);
+  for (const key of path.split('.')) target = (target as Record<string, unknown>)[key];
+  try {
+    await (target as (input: unknown) => Promise<unknown>)({});
+    return 'allowed';
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : String(error);
+  }
+}
+
+describe('staff procedures', () => {
+  it('are found (the list below is not empty by accident)', () => {
+    const paths = staffProcedures.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['staff.auth.me', 'staff.courses.cancel']));
+  });
+
+  it.each(staffProcedures)(
+    '$path refuses callers who are not signed-in staff',
+    async ({ path }) => {
+      const ctx = await contexts();
+      for (const who of ['anonymous', 'resident', 'kiosk'] as const) {
+        expect([`${who}: UNAUTHORIZED`, `${who}: FORBIDDEN`]).toContain(
+          `${who}: ${await call(ctx[who], path)}`,
+        );
+      }
+    },
+  );
+
+  it.each(staffProcedures.filter((p) => p.type === 'mutation'))(
+    '$path refuses a viewer (viewers only look)',
+    async ({ path }) => {
+      const ctx = await contexts();
+      expect(await call(ctx.viewer, path)).toBe('FORBIDDEN');
+    },
+  );
+});
