@@ -69,11 +69,13 @@ export const actions: Actions = {
           locked: false,
         } satisfies SignInFailure);
       }
+      // A locked account is about the account, not one field: said above the form.
+      const locked = refusal.domainCode === 'staff_locked';
       return fail(refusal.status, {
         email,
-        field: refusal.field,
+        field: locked ? null : refusal.field,
         message: refusal.message,
-        locked: refusal.domainCode === 'staff_locked',
+        locked,
       } satisfies SignInFailure);
     }
     redirect(303, localizeHref(next, opts));
