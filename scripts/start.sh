@@ -6,7 +6,12 @@ echo "==> Installing dependencies"
 pnpm install --frozen-lockfile
 echo "==> Building"
 pnpm build
-echo "==> Starting (Ctrl+C to stop)"
+echo "==> Starting on http://localhost:${PORT:-3000} (Ctrl+C to stop)"
+if [ "${SEED_DEMO:-true}" != "false" ]; then
+  echo "    Staff admin: http://localhost:${PORT:-3000}/admin — demo sign-in staff@seoroseoro.example"
+  echo "    with the password Noksapyeong-150-Hall (demo data only; see README, For staff)."
+  echo "    Kiosk: http://localhost:${PORT:-3000}/kiosk/ — demo check-in code DEM1-2026."
+fi
 # A larger young generation (V8's semi-space, 32 MiB instead of 16): the server allocates a lot per
 # request and collects less often this way; about 15% less CPU per registration in `pnpm bench`.
 exec node --max-semi-space-size=32 apps/server/dist/index.js
