@@ -32,3 +32,4 @@ export * from './staff-auth/passwords';
 export * from './staff-auth/staff-session';
 export * from './staff-auth/sign-in-staff';
 export * from './staff-auth/create-staff-account';
+export * from './staff-audit/search-audit-log';
