@@ -8,6 +8,9 @@ import { appRouter } from './router';
 /** The staff procedures anyone may call: signing in and out. */
 const OPEN_TO_ANYONE = ['staff.auth.signIn', 'staff.auth.signOut'];
 
+/** The staff procedures for administrators alone; staff and viewers are refused, reads included. */
+const ADMINS_ONLY = ['staff.audit.search'];
+
 /** A procedure's kind (query, mutation), read from tRPC's definition of it. */
 function procedureType(procedure: object): string {
   const def: unknown = Reflect.get(procedure, '_def');
@@ -42,11 +45,18 @@ async function contexts() {
     email: 'viewer@seoroseoro.example',
     name: 'Viewer',
   };
+  const staff: StaffIdentity = {
+    id: 'staff-1',
+    role: 'staff',
+    email: 'staff@seoroseoro.example',
+    name: 'Staff',
+  };
   return {
     anonymous: base,
     resident: { ...base, resident: { id: 'resident-1' } },
     kiosk: { ...base, kiosk: { id: 'kiosk-1' } },
     viewer: { ...base, staff: viewer },
+    staff: { ...base, staff },
   };
 }
 
@@ -65,7 +75,9 @@ async function call(ctx: TrpcContext, path: string): Promise<string> {
 describe('staff procedures', () => {
   it('are found (the list below is not empty by accident)', () => {
     const paths = staffProcedures.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['staff.auth.me', 'staff.courses.cancel']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['staff.auth.me', 'staff.courses.cancel', ...ADMINS_ONLY]),
+    );
     // Each is read as a query or a mutation, so the viewer check below cannot skip one unread.
     for (const p of staffProcedures) expect(['query', 'mutation'], p.path).toContain(p.type);
   });
@@ -87,6 +99,15 @@ describe('staff procedures', () => {
     async ({ path }) => {
       const ctx = await contexts();
       expect(await call(ctx.viewer, path)).toBe('FORBIDDEN');
+    },
+  );
+
+  it.each(staffProcedures.filter((p) => ADMINS_ONLY.includes(p.path)))(
+    '$path refuses staff and viewers (administrators only)',
+    async ({ path }) => {
+      const ctx = await contexts();
+      expect(await call(ctx.viewer, path)).toBe('FORBIDDEN');
+      expect(await call(ctx.staff, path)).toBe('FORBIDDEN');
     },
   );
 });

@@ -8,6 +8,7 @@ import {
   staffEditorProcedure,
   staffProcedure,
 } from '@seoro/trpc';
+import { staffAuditRouter } from './staff-audit-router';
 
 /** Sign-in attempts one address may make in 15 minutes, over every account. */
 export const STAFF_SIGN_INS_PER_IP = 30;
@@ -99,4 +100,5 @@ const coursesRouter = {
 export const staffRouter = router({
   auth: router(authRouter),
   courses: router(coursesRouter),
+  audit: router(staffAuditRouter),
 });
