@@ -237,3 +237,15 @@ describe('searchAuditLog', () => {
     );
   });
 });
+
+describe('the audit table', () => {
+  it('refuses to change a row once written', async () => {
+    const { database } = await testDatabase();
+    await writeAudit(database, [{ at: new Date(), actorType: 'system', action: 'lottery.draw' }]);
+    await expect(
+      database.write((tx) => tx.update(auditLog).set({ action: 'staff.sign_in' })),
+    ).rejects.toThrow(/append-only/);
+    const rows = await database.db.select({ action: auditLog.action }).from(auditLog);
+    expect(rows).toEqual([{ action: 'lottery.draw' }]);
+  });
+});
