@@ -33,3 +33,6 @@ export * from './staff-auth/staff-session';
 export * from './staff-auth/sign-in-staff';
 export * from './staff-auth/create-staff-account';
 export * from './staff-audit/search-audit-log';
+export * from './staff-rosters/list-term-courses';
+export * from './staff-rosters/read-course-roster';
+export * from './staff-rosters/reveal-resident-phone';

@@ -15,6 +15,8 @@ import {
   touchResidentSessionInPlace,
 } from './resident-auth/resident-session';
 import { verifyResidentCodeInPlace } from './resident-auth/verify-resident-code';
+import { readCourseRosterInPlace } from './staff-rosters/read-course-roster';
+import { revealResidentPhoneInPlace } from './staff-rosters/reveal-resident-phone';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
 import {
@@ -46,6 +48,8 @@ const inPlace = {
   touchStaffSession: touchStaffSessionInPlace,
   signOutStaff: signOutStaffInPlace,
   addStaffAccount: addStaffAccountInPlace,
+  readCourseRoster: readCourseRosterInPlace,
+  revealResidentPhone: revealResidentPhoneInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -83,6 +83,8 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     createdBy: { type: 'system' },
     ip: null,
   },
+  readCourseRoster: { courseId: 'missing', staffId: 'missing' },
+  revealResidentPhone: { enrolmentId: 'missing', reason: 'test', staffId: 'missing' },
 };
 
 describe('the writer thread', () => {
