@@ -9,6 +9,7 @@ import {
   staffProcedure,
 } from '@seoro/trpc';
 import { staffAuditRouter } from './staff-audit-router';
+import { staffRostersRouter } from './staff-rosters-router';
 
 /** Sign-in attempts one address may make in 15 minutes, over every account. */
 export const STAFF_SIGN_INS_PER_IP = 30;
@@ -101,4 +102,5 @@ export const staffRouter = router({
   auth: router(authRouter),
   courses: router(coursesRouter),
   audit: router(staffAuditRouter),
+  rosters: router(staffRostersRouter),
 });
