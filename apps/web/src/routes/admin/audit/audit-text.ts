@@ -1,0 +1,65 @@
+import type { inferRouterInputs } from '@trpc/server';
+import type { AppRouter } from '@seoro/api';
+import type { Locale } from '@seoro/domain';
+import { m } from '@seoro/i18n';
+
+/** An action the audit search filters by, as the procedure's input names them. */
+export type AuditAction = NonNullable<
+  inferRouterInputs<AppRouter>['staff']['audit']['search']['action']
+>;
+
+type Words = (opts: { locale: Locale }) => string;
+
+/**
+ * Each action in words, in the order the filter lists them. Typed against the procedure's list of
+ * actions: a new kind of audit row fails the build here until it has its words.
+ */
+const actionWords = {
+  'staff.sign_in': (opts) => m.web_admin_audit_action_staff_sign_in({}, opts),
+  'staff.sign_in_failed': (opts) => m.web_admin_audit_action_staff_sign_in_failed({}, opts),
+  'staff.locked': (opts) => m.web_admin_audit_action_staff_locked({}, opts),
+  'staff.sign_out': (opts) => m.web_admin_audit_action_staff_sign_out({}, opts),
+  'staff.account_created': (opts) => m.web_admin_audit_action_staff_account_created({}, opts),
+  'resident.sign_in_code_sent': (opts) =>
+    m.web_admin_audit_action_resident_sign_in_code_sent({}, opts),
+  'resident.sign_in': (opts) => m.web_admin_audit_action_resident_sign_in({}, opts),
+  'resident.sign_in_failed': (opts) => m.web_admin_audit_action_resident_sign_in_failed({}, opts),
+  'resident.sign_out': (opts) => m.web_admin_audit_action_resident_sign_out({}, opts),
+  'enrolment.create': (opts) => m.web_admin_audit_action_enrolment_create({}, opts),
+  'enrolment.cancel': (opts) => m.web_admin_audit_action_enrolment_cancel({}, opts),
+  'waitlist.leave': (opts) => m.web_admin_audit_action_waitlist_leave({}, opts),
+  'waitlist.move': (opts) => m.web_admin_audit_action_waitlist_move({}, opts),
+  'attendance.check_in': (opts) => m.web_admin_audit_action_attendance_check_in({}, opts),
+  'course.capacity': (opts) => m.web_admin_audit_action_course_capacity({}, opts),
+  'course.cancel': (opts) => m.web_admin_audit_action_course_cancel({}, opts),
+  'course.below_minimum': (opts) => m.web_admin_audit_action_course_below_minimum({}, opts),
+  'lottery.draw': (opts) => m.web_admin_audit_action_lottery_draw({}, opts),
+} satisfies Record<AuditAction, Words>;
+
+/** The actions staff can filter by, in the filter's order. */
+export const auditActions = Object.keys(actionWords).filter(isAuditAction);
+
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(actionWords, action);
+}
+
+/** An action in words; one this page does not know yet shows under its raw name. */
+export function actionText(action: string, opts: { locale: Locale }): string {
+  return isAuditAction(action)
+    ? actionWords[action](opts)
+    : m.web_admin_audit_action_other({ action }, opts);
+}
+
+/** Why a staff sign-in failed, in words; an unknown code as it is. */
+export function signInFailureText(code: string, opts: { locale: Locale }): string {
+  switch (code) {
+    case 'wrong_password':
+      return m.web_admin_audit_failure_wrong_password({}, opts);
+    case 'unknown_email':
+      return m.web_admin_audit_failure_unknown_email({}, opts);
+    case 'disabled':
+      return m.web_admin_audit_failure_disabled({}, opts);
+    default:
+      return code;
+  }
+}
