@@ -112,6 +112,43 @@ test('the audit log shows sign-ins with their address and follows its filters', 
   expect(csp).toEqual([]);
 });
 
+test('pages of fifty follow one another, and the English log is in English', async ({ page }) => {
+  // 55 draws on one day long ago: one full page, then the last five.
+  const day = Date.parse('2025-06-02T10:00:00+09:00');
+  for (let i = 0; i < 55; i++) {
+    await queryDb(
+      `insert into audit_log (at, actor_type, action, detail) values (?, 'system', 'lottery.draw', ?)`,
+      [day + i * 60_000, JSON.stringify({ seq: i })],
+    );
+  }
+  await page.goto('/admin/sign-in');
+  await fillSignIn(page, DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD);
+  await page.goto('/admin/audit?action=lottery.draw&from=2025-06-02&to=2025-06-02');
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText(/6월\s2일\u2060?\(월\)\s?오전\s?10:54/);
+  await page.getByRole('link', { name: /이전 기록 .*더 보기/ }).click();
+  await expect(page).toHaveURL(/[?&]cursor=\d+\.\d+$/);
+  await expect(page).toHaveURL(/action=lottery\.draw&from=2025-06-02&to=2025-06-02&cursor=/);
+  await expect(rows).toHaveCount(5);
+  await expect(rows.last()).toContainText(/6월\s2일\u2060?\(월\)\s?오전\s?10:00/);
+  // Not this year: the row says which year.
+  await expect(rows.last()).toContainText('2025년');
+  await expect(page.getByRole('link', { name: /이전 기록 .*더 보기/ })).toHaveCount(0);
+  await expectAccessible(page, 'admin: audit log, last page');
+  await screenshot(page, 'admin-audit-5-last-page');
+  await page.getByRole('link', { name: '최신 기록으로' }).click();
+  await expect(rows).toHaveCount(50);
+
+  await page.goto('/en/admin/audit');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(
+    page.locator('tbody tr').filter({ hasText: 'Staff signed in' }).first(),
+  ).toContainText('Administrator');
+  await expectAccessible(page, 'admin: English audit log');
+  await screenshot(page, 'admin-audit-6-en');
+});
+
 test('a member of staff who is not an administrator cannot open the audit log', async ({
   page,
 }) => {

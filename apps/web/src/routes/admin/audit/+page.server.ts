@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { kstDateOf } from '@seoro/domain';
 import { m } from '@seoro/i18n';
 import { readApiFailure } from '$lib/server/api-error';
 import { isAuditAction } from './audit-text';
@@ -55,6 +56,7 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
         to: filters.to ?? '',
       },
       paged: cursor !== undefined,
+      thisYear: kstDateOf(new Date()).slice(0, 4),
       invalid,
       result,
     };
