@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'resident.sign_in',
   'resident.sign_in_failed',
   'resident.sign_out',
+  'roster.read',
+  'resident.phone_reveal',
   'enrolment.create',
   'enrolment.cancel',
   'waitlist.leave',
