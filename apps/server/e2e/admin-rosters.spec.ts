@@ -28,6 +28,11 @@ test.beforeAll(async () => {
      values (?, ?, ?, ?, 'admin', 0, ?)`,
     [randomUUID(), DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD_HASH, Date.now()],
   );
+  await queryDb(
+    `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
+     values (?, ?, '정열람', ?, 'viewer', 0, ?)`,
+    [randomUUID(), VIEWER_EMAIL, DEMO_STAFF_PASSWORD_HASH, Date.now()],
+  );
   // A copy of the fixtures' roomy course with its own id, title and one seat.
   const columns = (await queryDb<{ name: string }>('pragma table_info(courses)')).map(
     (c) => c.name,
@@ -44,9 +49,12 @@ test.beforeAll(async () => {
   );
 });
 
-async function signIn(page: Page) {
+/** A view-only account: it may read rosters, and nothing else here. */
+const VIEWER_EMAIL = 'viewer-rosters@seoroseoro.example';
+
+async function signIn(page: Page, email = DEMO_STAFF_EMAIL) {
   await page.goto('/admin/sign-in');
-  await page.getByLabel('이메일', { exact: true }).fill(DEMO_STAFF_EMAIL);
+  await page.getByLabel('이메일', { exact: true }).fill(email);
   await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_STAFF_PASSWORD);
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -155,4 +163,37 @@ test('an online registration shows in the roster; staff register, move, reveal a
     `select detail from audit_log where action = 'resident.phone_reveal'`,
   );
   expect(reveals.map((r) => JSON.parse(r.detail).reason)).toContain('결석 안내 전화');
+});
+
+test("staff cancel on a resident's behalf with a reason; a viewer reads without controls", async ({
+  page,
+  context,
+}) => {
+  await signIn(page);
+  await page.goto(`/admin/courses/${courseId}/roster`);
+  await page.getByRole('button', { name: '이영희 님 신청 취소' }).click();
+  const cancel = page.getByRole('dialog', { name: '이영희 님의 신청을 취소합니다' });
+  await expect(cancel).toContainText('되돌릴 수 없고');
+  await expectAccessible(page, 'admin: roster, cancel dialog');
+  await screenshot(page, 'admin-rosters-6-cancel-dialog');
+  await cancel.getByLabel('사유 (필수)').fill('본인이 전화로 취소 요청');
+  await cancel.getByRole('button', { name: '사유를 남기고 취소하기' }).click();
+  await expect(page.getByRole('status')).toContainText('이*희 님의 신청을 취소했습니다.');
+  await expect(page.getByRole('row').filter({ hasText: '이영희' })).toHaveCount(0);
+  await page.getByLabel('상태').selectOption('cancelled');
+  await page.getByRole('button', { name: '찾기' }).click();
+  await expect(page).toHaveURL(/status=cancelled/);
+  await expect(page.getByRole('row').filter({ hasText: '이영희' })).toBeVisible();
+
+  await context.clearCookies();
+  await signIn(page, VIEWER_EMAIL);
+  await page.goto(`/admin/courses/${courseId}/roster`);
+  await expect(page.getByText('열람 전용 계정은 명단을 볼 수만 있습니다')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '김민수' })).toContainText('010-****-5926');
+  await expect(
+    page.getByRole('button', { name: /전화번호 보기|신청 취소|순서 옮기기/ }),
+  ).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '접수하기' })).toHaveCount(0);
+  await expectAccessible(page, 'admin: roster as a viewer');
+  await screenshot(page, 'admin-rosters-7-viewer');
 });
