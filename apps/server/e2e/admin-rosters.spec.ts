@@ -49,6 +49,14 @@ test.beforeAll(async () => {
   );
 });
 
+/**
+ * The texts this file's changes queued (a promotion among them) are its own: other files count the
+ * outbox's promotions across the shared test database, so they leave with it.
+ */
+test.afterAll(async () => {
+  await queryDb(`delete from outbox where json_extract(payload, '$.courseId') = ?`, [courseId]);
+});
+
 /** A view-only account: it may read rosters, and nothing else here. */
 const VIEWER_EMAIL = 'viewer-rosters@seoroseoro.example';
 
