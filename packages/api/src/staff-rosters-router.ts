@@ -97,6 +97,11 @@ export const staffRostersRouter = {
       }),
     )
     .mutation(({ ctx, input }) =>
-      registerForCourse(ctx.services, { ...input, channel: 'staff', ip: ctx.ip }),
+      registerForCourse(ctx.services, {
+        ...input,
+        channel: 'staff',
+        ip: ctx.ip,
+        staffId: ctx.staff.id,
+      }),
     ),
 } satisfies TRPCRouterRecord;

@@ -30,6 +30,8 @@ export interface RegisterInput {
   channel: Channel;
   locale: Locale;
   ip?: string | null;
+  /** The staff member who registered the resident (channel `staff`); the audit row names them. */
+  staffId?: string | null;
   /**
    * A client-chosen key (e.g. a UUID per form submission). A retry with the same key gets the
    * first answer and writes nothing; the same key with different details is refused.
@@ -176,6 +178,8 @@ async function registerForCourseInPlace(
       });
     await q.insertAudit.run({
       now,
+      actorType: input.staffId ? 'staff' : 'resident',
+      actorId: input.staffId ?? residentId,
       residentId,
       enrolmentId,
       ip: input.ip ?? null,

@@ -147,8 +147,8 @@ function build(tx: Tx) {
       .insert(auditLog)
       .values({
         at: p('now'),
-        actorType: 'resident',
-        actorId: p('residentId'),
+        actorType: p('actorType'),
+        actorId: p('actorId'),
         action: 'enrolment.create',
         subjectType: 'enrolment',
         subjectId: p('enrolmentId'),

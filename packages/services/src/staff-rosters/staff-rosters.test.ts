@@ -15,6 +15,7 @@ import { createServiceContext } from '../context';
 import { listTermCourses } from './list-term-courses';
 import { readCourseRoster } from './read-course-roster';
 import { revealResidentPhone } from './reveal-resident-phone';
+import { registerForCourse } from '../registration/register-for-course';
 
 const NOW = new Date('2026-01-08T05:10:00Z');
 const clock: Clock = { now: () => NOW };
@@ -165,5 +166,33 @@ describe('listTermCourses', () => {
     await expect(listTermCourses(ctx, { termId: 'missing' })).rejects.toMatchObject({
       code: 'term_not_found',
     });
+  });
+});
+
+describe('registering a resident on their behalf', () => {
+  it('names the staff member in the audit row, and a resident registering online stays the actor', async () => {
+    const t = await setup();
+    const byStaff = await registerForCourse(t.ctx, {
+      courseId: t.course.id,
+      name: '정하나',
+      phone: '010-5555-1212',
+      consent: true,
+      channel: 'staff',
+      locale: 'ko',
+      staffId: STAFF,
+    });
+    const online = await registerForCourse(t.ctx, {
+      courseId: t.course.id,
+      name: '한두리',
+      phone: '010-5555-3434',
+      consent: true,
+      channel: 'web',
+      locale: 'ko',
+    });
+    const rows = await auditRows(t.database, 'enrolment.create');
+    const rowOf = (enrolmentId: string) => rows.find((r) => r.subjectId === enrolmentId);
+    expect(rowOf(byStaff.enrolmentId)).toMatchObject({ actorType: 'staff', actorId: STAFF });
+    expect(rowOf(online.enrolmentId)).toMatchObject({ actorType: 'resident' });
+    expect(rowOf(online.enrolmentId)?.actorId).toBe(rowOf(online.enrolmentId)?.residentId);
   });
 });
