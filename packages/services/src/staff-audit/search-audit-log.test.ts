@@ -245,6 +245,7 @@ describe('the audit table', () => {
     await expect(
       database.write((tx) => tx.update(auditLog).set({ action: 'staff.sign_in' })),
     ).rejects.toThrow(/append-only/);
+    await expect(database.write((tx) => tx.delete(auditLog))).rejects.toThrow(/append-only/);
     const rows = await database.db.select({ action: auditLog.action }).from(auditLog);
     expect(rows).toEqual([{ action: 'lottery.draw' }]);
   });
