@@ -5,7 +5,7 @@ import { asc, sql } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { MIGRATIONS_FOLDER } from './client';
 import { auditLog, enrolments } from './schema';
-import { makeCourse, makeResident, makeRoom, makeTerm } from './test';
+import { makeResident, makeRoom } from './test';
 import { testDatabase } from './test/vitest';
 
 /** The migrations folder as it stood before the migration tagged `tag`. */
@@ -60,8 +60,19 @@ describe('migrations', () => {
     const t = await testDatabase({ migrate: false });
     await t.database.migrate(foldersBefore('0007_enrolment_name'));
     const { roomId } = await makeRoom(t.database);
-    const term = await makeTerm(t.database);
-    const course = await makeCourse(t.database, { termId: term.id, roomId });
+    // Terms and courses as they were then: later migrations add columns the factories fill.
+    const course = { id: 'c0' };
+    await t.database.client.execute(
+      `insert into terms (id, slug, name_ko, name_en, starts_on, ends_on,
+                          registration_opens_at, registration_closes_at, created_at)
+       values ('t0', 't0', '기수', 'Term', '2026-01-01', '2026-12-31', 0, 1, 0)`,
+    );
+    await t.database.client.execute({
+      sql: `insert into courses (id, term_id, room_id, title_ko, title_en, summary_ko, summary_en,
+                                 description_ko, description_en, capacity, created_at)
+            values (?, 't0', ?, '강좌', 'Course', '', '', '', '', 10, 0)`,
+      args: [course.id, roomId],
+    });
     const kim = await makeResident(t.database, { name: '김철수' });
     const lee = await makeResident(t.database, { name: '이영희' });
     for (const [i, resident] of [kim, lee].entries()) {

@@ -46,6 +46,8 @@ export interface CourseCard {
   mode: 'first_come' | 'lottery';
   /** A cancelled course (폐강) stays listed, marked, so residents looking for it learn why. */
   status: 'open' | 'cancelled';
+  /** Prepared in the admin and not yet shown to residents; only staff lists include drafts. */
+  draft: boolean;
 }
 
 type TermRow = typeof terms.$inferSelect;
@@ -65,13 +67,21 @@ export function toTermView(term: TermRow, now: Date): TermView {
   };
 }
 
-/** Course cards for the given courses (or every course of a term), in catalogue order. */
+/**
+ * Course cards for the given courses (or every published course of a term, drafts too when
+ * `includeDrafts`), in catalogue order.
+ */
 export async function loadCourseCards(
   db: Db,
-  filter: { termId: string } | { courseIds: string[] },
+  filter: { termId: string; includeDrafts?: boolean } | { courseIds: string[] },
 ): Promise<CourseCard[]> {
   const where =
-    'termId' in filter ? eq(courses.termId, filter.termId) : inArray(courses.id, filter.courseIds);
+    'termId' in filter
+      ? and(
+          eq(courses.termId, filter.termId),
+          filter.includeDrafts ? undefined : eq(courses.draft, false),
+        )
+      : inArray(courses.id, filter.courseIds);
   const rows = await db
     .select({
       course: courses,
@@ -153,6 +163,7 @@ export async function loadCourseCards(
           : null,
       mode: course.mode,
       status: course.status,
+      draft: course.draft,
     };
   });
 }

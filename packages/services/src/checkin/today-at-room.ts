@@ -57,6 +57,7 @@ export async function getTodayAtRoom(
         eq(meetings.date, date),
         eq(meetings.status, 'scheduled'),
         eq(courses.status, 'open'),
+        eq(courses.draft, false),
       ),
     )
     .orderBy(asc(meetings.startTime));

@@ -83,7 +83,12 @@ async function registerForCourseInPlace(
       }
     }
     const row = await q.courseAndTerm.get({ courseId: input.courseId });
-    if (!row || row.course.status !== 'open' || row.term.status !== 'published') {
+    if (
+      !row ||
+      row.course.status !== 'open' ||
+      row.course.draft ||
+      row.term.status !== 'published'
+    ) {
       throw new DomainError('course_not_found');
     }
     const window = registrationWindowState(

@@ -26,6 +26,7 @@ function build(tx: Tx) {
         course: {
           id: courses.id,
           status: courses.status,
+          draft: courses.draft,
           mode: courses.mode,
           capacity: courses.capacity,
           titleKo: courses.titleKo,

@@ -50,7 +50,7 @@ export async function listTermCourses(
     return {
       terms: options,
       term: toTermView(term, now),
-      courses: await loadCourseCards(ctx.database.db, { termId: term.id }),
+      courses: await loadCourseCards(ctx.database.db, { termId: term.id, includeDrafts: true }),
     };
   }
   const current = await getCurrentCatalogue(ctx);

@@ -26,6 +26,8 @@ export const courses = sqliteTable(
     /** e.g. "재료비 별도 10,000원"; null when nothing needs to be bought. */
     materialsNoteKo: text('materials_note_ko'),
     materialsNoteEn: text('materials_note_en'),
+    /** What the materials cost a learner, in won; null or 0 when nothing is charged. */
+    materialsFeeWon: integer('materials_fee_won'),
     capacity: integer('capacity').notNull(),
     minLearners: integer('min_learners').notNull().default(5),
     mode: text('mode', { enum: ['first_come', 'lottery'] })
@@ -42,6 +44,11 @@ export const courses = sqliteTable(
     status: text('status', { enum: ['open', 'cancelled'] })
       .notNull()
       .default('open'),
+    /**
+     * A draft is prepared in the admin and hidden from residents and kiosks until staff publish
+     * it; a copied term's courses start as drafts.
+     */
+    draft: integer('draft', { mode: 'boolean' }).notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: createdAt(),
   },
@@ -49,6 +56,7 @@ export const courses = sqliteTable(
     index('courses_term_idx').on(t.termId, t.sortOrder),
     check('courses_capacity_ck', sql`${t.capacity} between 1 and 200`),
     check('courses_min_ck', sql`${t.minLearners} >= 0`),
+    check('courses_fee_ck', sql`${t.materialsFeeWon} is null or ${t.materialsFeeWon} >= 0`),
     check('courses_mode_ck', sql`${t.mode} in ('first_come','lottery')`),
     check('courses_status_ck', sql`${t.status} in ('open','cancelled')`),
   ],

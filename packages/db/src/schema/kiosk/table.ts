@@ -1,6 +1,7 @@
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from '../_columns';
 import { rooms } from '../venue/table';
+import { staffUsers } from '../staff/table';
 
 /**
  * A paired touchscreen. Only a hash of its device token is stored; `enabledPlugins` is the JSON
@@ -20,3 +21,23 @@ export const kiosks = sqliteTable('kiosks', {
   lastSeenAt: instant('last_seen_at'),
   createdAt: createdAt(),
 });
+
+/**
+ * A one-time code that pairs a kiosk (valid at most 10 minutes). Only its hash is stored; using
+ * it sets `usedAt`, and creating a new one for the same kiosk leaves older ones to expire.
+ */
+export const kioskPairingCodes = sqliteTable(
+  'kiosk_pairing_codes',
+  {
+    id: id(),
+    kioskId: text('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id),
+    codeHash: text('code_hash').notNull().unique(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdByStaffId: text('created_by_staff_id').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('kiosk_pairing_codes_kiosk_idx').on(t.kioskId)],
+);

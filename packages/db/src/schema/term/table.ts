@@ -23,6 +23,10 @@ export const terms = sqliteTable(
     /** Unexcused absence share (percent) that bars a learner from the next term; null: no bar. */
     noShowBarPercent: integer('no_show_bar_percent'),
     completionPercent: integer('completion_percent').notNull().default(80),
+    /** The registration mode a new course in this term starts with. */
+    defaultMode: text('default_mode', { enum: ['first_come', 'lottery'] })
+      .notNull()
+      .default('first_come'),
     status: text('status', { enum: ['draft', 'published', 'archived'] })
       .notNull()
       .default('published'),
@@ -32,5 +36,6 @@ export const terms = sqliteTable(
     check('terms_dates_ck', sql`${t.startsOn} <= ${t.endsOn}`),
     check('terms_window_ck', sql`${t.registrationOpensAt} < ${t.registrationClosesAt}`),
     check('terms_status_ck', sql`${t.status} in ('draft','published','archived')`),
+    check('terms_default_mode_ck', sql`${t.defaultMode} in ('first_come','lottery')`),
   ],
 );
