@@ -37,7 +37,8 @@ export async function getCourse(ctx: ServiceContext, courseId: string): Promise<
     .leftJoin(instructors, eq(instructors.id, courses.instructorId))
     .where(eq(courses.id, courseId))
     .limit(1);
-  if (!row || row.term.status === 'draft' || row.course.draft) throw new DomainError('course_not_found');
+  if (!row || row.term.status === 'draft' || row.course.draft)
+    throw new DomainError('course_not_found');
   const [card] = await loadCourseCards(db, { courseIds: [courseId] });
   const meetingRows = await db
     .select()
