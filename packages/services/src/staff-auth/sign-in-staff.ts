@@ -1,5 +1,5 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import { auditLog, staffSessions, staffUsers } from '@seoro/db';
+import { auditLog, staffSessions, staffSignInFailures, staffUsers } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import { newSessionToken } from '../resident-auth/secrets';
@@ -11,7 +11,7 @@ import {
   type StaffSessionMember,
 } from './staff-session';
 
-/** Wrong passwords in a row that lock an account… */
+/** Failed sign-ins in a row with one email that lock it… */
 export const STAFF_MAX_FAILED_SIGN_INS = 5;
 /** …for this long. */
 export const STAFF_LOCK_MS = 15 * 60_000;
@@ -33,10 +33,11 @@ let decoyHash: Promise<string> | null = null;
  * Signs a staff member in with email and password. The account is read and the password checked
  * here, on the caller's thread (Argon2 runs on its own threads, outside any transaction); only the
  * outcome goes to the writer: a new session with the failure count reset, or one more failure,
- * which locks the account for 15 minutes at the fifth in a row.
+ * which locks the email for 15 minutes at the fifth in a row.
  *
  * Refusals: `staff_sign_in_failed` for an unknown email, a wrong password or a disabled account
- * alike (the caller never learns which), `staff_locked` with the minutes left while locked.
+ * alike (the caller never learns which), `staff_locked` with the minutes left while locked. Locks
+ * are kept by the email typed, account or not, so an unknown email locks like a real one.
  * `previousSessionId` (the session the browser still holds) is ended: each sign-in gets a fresh
  * token.
  */
@@ -51,19 +52,24 @@ export async function signInStaff(
   },
 ): Promise<StaffSignIn> {
   const email = normalizeStaffEmail(input.email);
-  const [account] = await ctx.database.db
+  const db = ctx.database.db;
+  const [account] = await db
     .select({
       id: staffUsers.id,
       passwordHash: staffUsers.passwordHash,
-      lockedUntil: staffUsers.lockedUntil,
       disabledAt: staffUsers.disabledAt,
     })
     .from(staffUsers)
     .where(eq(staffUsers.email, email))
     .limit(1);
+  const [failures] = await db
+    .select({ lockedUntil: staffSignInFailures.lockedUntil })
+    .from(staffSignInFailures)
+    .where(eq(staffSignInFailures.email, email))
+    .limit(1);
   const now = ctx.clock.now();
-  if (account?.lockedUntil && now < account.lockedUntil)
-    throw lockedError(account.lockedUntil, now);
+  if (failures?.lockedUntil && now < failures.lockedUntil)
+    throw lockedError(failures.lockedUntil, now);
 
   decoyHash ??= hashStaffPassword('decoy password that no account has');
   const matches = await verifyStaffPassword(
@@ -132,9 +138,14 @@ async function recordStaffSignInInPlace(
     const [account] = input.staffId
       ? await tx.select().from(staffUsers).where(eq(staffUsers.id, input.staffId)).limit(1)
       : [];
+    const [held] = await tx
+      .select()
+      .from(staffSignInFailures)
+      .where(eq(staffSignInFailures.email, input.email))
+      .limit(1);
     // Locked while the password was being checked (a parallel attempt): the lock wins.
-    if (account?.lockedUntil && now < account.lockedUntil) {
-      return { refused: 'staff_locked', lockedUntil: account.lockedUntil };
+    if (held?.lockedUntil && now < held.lockedUntil) {
+      return { refused: 'staff_locked', lockedUntil: held.lockedUntil };
     }
     if (!account || account.disabledAt || !input.passwordMatched) {
       const reason = !account
@@ -142,29 +153,31 @@ async function recordStaffSignInInPlace(
         : account.disabledAt
           ? 'disabled'
           : 'wrong_password';
-      if (!account || account.disabledAt) {
-        await audit('staff.sign_in_failed', account?.id ?? null, { email: input.email, reason });
-        return { refused: 'staff_sign_in_failed' };
-      }
       const [counted] = await tx
-        .update(staffUsers)
-        .set({ failedAttempts: sql`${staffUsers.failedAttempts} + 1` })
-        .where(eq(staffUsers.id, account.id))
-        .returning({ failedAttempts: staffUsers.failedAttempts });
-      const failures = counted?.failedAttempts ?? account.failedAttempts + 1;
-      await audit('staff.sign_in_failed', account.id, {
+        .insert(staffSignInFailures)
+        .values({ email: input.email, failedAttempts: 1, updatedAt: now })
+        .onConflictDoUpdate({
+          target: staffSignInFailures.email,
+          set: {
+            failedAttempts: sql`${staffSignInFailures.failedAttempts} + 1`,
+            updatedAt: now,
+          },
+        })
+        .returning({ failedAttempts: staffSignInFailures.failedAttempts });
+      const failures = counted?.failedAttempts ?? 1;
+      await audit('staff.sign_in_failed', account?.id ?? null, {
         email: input.email,
         reason,
         failedAttempts: failures,
       });
       if (failures < STAFF_MAX_FAILED_SIGN_INS) return { refused: 'staff_sign_in_failed' };
-      // The count starts again, so that after the lock the account gets five more tries.
+      // The count starts again, so that after the lock the email gets five more tries.
       const lockedUntil = new Date(now.getTime() + STAFF_LOCK_MS);
       await tx
-        .update(staffUsers)
-        .set({ lockedUntil, failedAttempts: 0 })
-        .where(eq(staffUsers.id, account.id));
-      await audit('staff.locked', account.id, {
+        .update(staffSignInFailures)
+        .set({ lockedUntil, failedAttempts: 0, updatedAt: now })
+        .where(eq(staffSignInFailures.email, input.email));
+      await audit('staff.locked', account?.id ?? null, {
         email: input.email,
         failedAttempts: failures,
         lockedUntil: lockedUntil.toISOString(),
@@ -176,10 +189,7 @@ async function recordStaffSignInInPlace(
       await tx.delete(staffSessions).where(eq(staffSessions.id, input.previousSessionId));
     }
     await tx.delete(staffSessions).where(endedSessionsOf(account.id, now));
-    await tx
-      .update(staffUsers)
-      .set({ failedAttempts: 0, lockedUntil: null })
-      .where(eq(staffUsers.id, account.id));
+    await tx.delete(staffSignInFailures).where(eq(staffSignInFailures.email, input.email));
     const token = newSessionToken(ctx.random);
     const expiresAt = new Date(now.getTime() + STAFF_SESSION_MAX_MS);
     await tx.insert(staffSessions).values({

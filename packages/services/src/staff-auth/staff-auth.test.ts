@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, staffSessions, staffUsers } from '@seoro/db';
+import { auditLog, staffSessions, staffSignInFailures, staffUsers } from '@seoro/db';
 import {
   DEMO_STAFF_EMAIL,
   DEMO_STAFF_PASSWORD,
@@ -182,13 +182,36 @@ describe('staff sign-in', () => {
     await expect(signInStaff(ctx, { email: EMAIL, password: PASSWORD })).resolves.toMatchObject({
       staff: { id: account.id },
     });
-    const [row] = await database.db.select().from(staffUsers).where(eq(staffUsers.id, account.id));
-    expect(row).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    // The success clears the email's failures.
+    expect(await database.db.select().from(staffSignInFailures)).toEqual([]);
     const lockAudit = await database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'staff.locked'));
     expect(lockAudit).toHaveLength(1);
+  });
+
+  it('locks an unknown email exactly as a real one, so the lock tells nothing', async () => {
+    const { ctx } = await setup();
+    const answers = async (email: string) => {
+      const codes: string[] = [];
+      for (let i = 0; i <= STAFF_MAX_FAILED_SIGN_INS; i++) {
+        const error = await refusal(signInStaff(ctx, { email, password: 'wrong-password-1' }));
+        codes.push(
+          error instanceof DomainError
+            ? `${error.code}:${JSON.stringify(error.params ?? {})}`
+            : `not a refusal: ${error}`,
+        );
+      }
+      return codes;
+    };
+    const real = await answers(EMAIL);
+    expect(real.slice(-2)).toEqual(['staff_locked:{"minutes":15}', 'staff_locked:{"minutes":15}']);
+    expect(await answers('nobody@yongsan.example')).toEqual(real);
+    // The email is compared as the form sends it: trimmed and in any case.
+    expect(
+      await codeOf(signInStaff(ctx, { email: ' Nobody@Yongsan.example ', password: 'x' })),
+    ).toBe('staff_locked');
   });
 
   it('a success resets the count: failures must be in a row to lock', async () => {

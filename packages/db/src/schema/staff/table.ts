@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from '../_columns';
 
-/** A staff account (담당자). Passwords are Argon2id hashes; repeated failures lock the account. */
+/** A staff account (담당자). Passwords are Argon2id hashes. */
 export const staffUsers = sqliteTable(
   'staff_users',
   {
@@ -11,8 +11,6 @@ export const staffUsers = sqliteTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['admin', 'staff', 'viewer'] }).notNull(),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: instant('locked_until'),
     disabledAt: instant('disabled_at'),
     createdAt: createdAt(),
   },
@@ -35,3 +33,15 @@ export const staffSessions = sqliteTable(
   },
   (t) => [index('staff_sessions_user_idx').on(t.staffUserId)],
 );
+
+/**
+ * Failed sign-ins by the email typed, whether or not an account has it: repeated failures lock
+ * that email for a while, so a lock tells nobody that the account exists. A success deletes the
+ * row.
+ */
+export const staffSignInFailures = sqliteTable('staff_sign_in_failures', {
+  email: text('email').primaryKey(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: instant('locked_until'),
+  updatedAt: instant('updated_at').notNull(),
+});
