@@ -4,16 +4,17 @@
  * puts the search in the URL and the table follows. A member of staff who is not an
  * administrator neither sees the section nor reaches it.
  */
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { kstDateOf } from '@seoro/domain';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD } from '@seoro/db/seed';
 import {
-  DEMO_STAFF_EMAIL,
-  DEMO_STAFF_NAME,
-  DEMO_STAFF_PASSWORD,
-  DEMO_STAFF_PASSWORD_HASH,
-} from '@seoro/db/seed';
-import { expectAccessible, queryDb, screenshot, watchCsp } from './support';
+  expectAccessible,
+  queryDb,
+  screenshot,
+  watchCsp,
+  addStaffAccount,
+  fillStaffSignIn,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 // A Korean browser, so the date fields read as staff see them (연도-월-일).
@@ -23,26 +24,12 @@ test.use({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
 const STAFF_EMAIL = 'audit-staff@seoroseoro.example';
 
 test.beforeAll(async () => {
-  for (const [email, name, role] of [
-    [DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin'],
-    [STAFF_EMAIL, '박직원', 'staff'],
-  ] as const) {
-    await queryDb(
-      `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-       values (?, ?, ?, ?, ?, 0, ?)`,
-      [randomUUID(), email, name, DEMO_STAFF_PASSWORD_HASH, role, Date.now()],
-    );
-  }
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
+  await addStaffAccount(STAFF_EMAIL, '박직원', 'staff');
 });
 
-async function fillSignIn(page: Page, email: string, password: string) {
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(password);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: '로그인', exact: true }).click(),
-  ]);
-}
+const fillSignIn = (page: Page, email: string, password: string) =>
+  fillStaffSignIn(page, email, password);
 
 test('the audit log shows sign-ins with their address and follows its filters', async ({
   page,

@@ -6,13 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME } from '@seoro/db/seed';
 import {
-  DEMO_STAFF_EMAIL,
-  DEMO_STAFF_NAME,
-  DEMO_STAFF_PASSWORD,
-  DEMO_STAFF_PASSWORD_HASH,
-} from '@seoro/db/seed';
-import { expectAccessible, fixtures, queryDb, screenshot } from './support';
+  expectAccessible,
+  fixtures,
+  queryDb,
+  screenshot,
+  addStaffAccount,
+  signInAsStaff,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -23,16 +25,8 @@ const TITLE = '명단 시험 강좌';
 
 /** The demo account, as the other admin tests make it (an administrator may do all a staff member may). */
 test.beforeAll(async () => {
-  await queryDb(
-    `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-     values (?, ?, ?, ?, 'admin', 0, ?)`,
-    [randomUUID(), DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-  );
-  await queryDb(
-    `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-     values (?, ?, '정열람', ?, 'viewer', 0, ?)`,
-    [randomUUID(), VIEWER_EMAIL, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-  );
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
+  await addStaffAccount(VIEWER_EMAIL, '정열람', 'viewer');
   // A copy of the fixtures' roomy course with its own id, title and one seat.
   const columns = (await queryDb<{ name: string }>('pragma table_info(courses)')).map(
     (c) => c.name,
@@ -60,16 +54,7 @@ test.afterAll(async () => {
 /** A view-only account: it may read rosters, and nothing else here. */
 const VIEWER_EMAIL = 'viewer-rosters@seoroseoro.example';
 
-async function signIn(page: Page, email = DEMO_STAFF_EMAIL) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_STAFF_PASSWORD);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: '로그인', exact: true }).click(),
-  ]);
-  await expect(page).toHaveURL(/\/admin$/);
-}
+const signIn = (page: Page, email = DEMO_STAFF_EMAIL) => signInAsStaff(page, email);
 
 test('an online registration shows in the roster; staff register, move, reveal and add a seat', async ({
   page,

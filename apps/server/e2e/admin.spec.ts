@@ -4,15 +4,17 @@
  * Also: the English sign-in, the form without JavaScript, the lockout after repeated failures,
  * and SvelteKit's refusal of a form posted from another site.
  */
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD } from '@seoro/db/seed';
 import {
-  DEMO_STAFF_EMAIL,
-  DEMO_STAFF_NAME,
-  DEMO_STAFF_PASSWORD,
-  DEMO_STAFF_PASSWORD_HASH,
-} from '@seoro/db/seed';
-import { expectAccessible, queryDb, screenshot, watchCsp } from './support';
+  expectAccessible,
+  queryDb,
+  screenshot,
+  watchCsp,
+  addStaffAccount,
+  fillStaffSignIn,
+  signInAsStaff,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -22,33 +24,12 @@ const LOCKABLE_EMAIL = 'lockable@seoroseoro.example';
 
 /** Staff accounts with the demo password; the tests' database starts without any. */
 test.beforeAll(async () => {
-  for (const [email, name] of [
-    [DEMO_STAFF_EMAIL, DEMO_STAFF_NAME],
-    [LOCKABLE_EMAIL, '이잠금'],
-  ] as const) {
-    await queryDb(
-      `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-       values (?, ?, ?, ?, 'admin', 0, ?)`,
-      [randomUUID(), email, name, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-    );
-  }
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
+  await addStaffAccount(LOCKABLE_EMAIL, '이잠금', 'admin');
 });
 
-async function fillSignIn(page: Page, email: string, password: string, english = false) {
-  await page.getByLabel(english ? 'Email' : '이메일', { exact: true }).fill(email);
-  await page.getByLabel(english ? 'Password' : '비밀번호', { exact: true }).fill(password);
-  // Waits for the answer: a second press while the first is under way is dropped by the form.
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: english ? 'Sign in' : '로그인', exact: true }).click(),
-  ]);
-}
-
-async function signIn(page: Page) {
-  await page.goto('/admin/sign-in');
-  await fillSignIn(page, DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
-}
+const fillSignIn = fillStaffSignIn;
+const signIn = (page: Page) => signInAsStaff(page);
 
 test('a wrong password is refused in words; the demo account lands on the dashboard', async ({
   page,
@@ -228,7 +209,7 @@ test('after five wrong passwords the account waits, even for the right one', asy
     await expect(page.getByRole('alert')).toBeVisible();
   }
   const [account] = await queryDb<{ locked_until: number | null }>(
-    'select locked_until from staff_users where email = ?',
+    'select locked_until from staff_sign_in_failures where email = ?',
     [LOCKABLE_EMAIL],
   );
   expect(account?.locked_until).toBeGreaterThan(Date.now());

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { createClient } from '@libsql/client';
 import { expect, type Page } from '@playwright/test';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD, DEMO_STAFF_PASSWORD_HASH } from '@seoro/db/seed';
 
 /** Rows the server fixture made for this run (written by e2e/serve.ts). */
 export function fixtures(): {
@@ -66,3 +68,39 @@ export function watchCsp(page: Page): string[] {
 }
 
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/** Adds a staff account with the demo password, unless one has that email; tests start with none. */
+export async function addStaffAccount(
+  email: string,
+  name: string,
+  role: 'admin' | 'staff' | 'viewer',
+): Promise<void> {
+  await queryDb(
+    `insert or ignore into staff_users (id, email, name, password_hash, role, created_at)
+     values (?, ?, ?, ?, ?, ?)`,
+    [randomUUID(), email, name, DEMO_STAFF_PASSWORD_HASH, role, Date.now()],
+  );
+}
+
+/** Types into the staff sign-in form and presses the button, waiting for the server's answer. */
+export async function fillStaffSignIn(
+  page: Page,
+  email: string,
+  password: string,
+  english = false,
+): Promise<void> {
+  await page.getByLabel(english ? 'Email' : '이메일', { exact: true }).fill(email);
+  await page.getByLabel(english ? 'Password' : '비밀번호', { exact: true }).fill(password);
+  // Waits for the answer: a second press while the first is under way is dropped by the form.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: english ? 'Sign in' : '로그인', exact: true }).click(),
+  ]);
+}
+
+/** Signs in with the demo password (the demo account unless told) and lands on the dashboard. */
+export async function signInAsStaff(page: Page, email = DEMO_STAFF_EMAIL): Promise<void> {
+  await page.goto('/admin/sign-in');
+  await fillStaffSignIn(page, email, DEMO_STAFF_PASSWORD);
+  await expect(page).toHaveURL(/\/admin$/);
+}
