@@ -1,8 +1,8 @@
 /**
  * The staff admin's first screens at a desktop's 1440×900, driven as a member of staff would:
  * sign in (after a wrong password), see the dashboard, reach sign-out by keyboard alone, sign out.
- * Also: the English sign-in, the form without JavaScript, the lockout after repeated failures,
- * and SvelteKit's refusal of a form posted from another site.
+ * Also: the English sign-in, the form without JavaScript, and the lockout after repeated failures
+ * (admin-forms.spec.ts posts to every admin form from another site).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD } from '@seoro/db/seed';
@@ -219,29 +219,4 @@ test('after five wrong passwords the account waits, even for the right one', asy
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
   await expectAccessible(page, 'admin: locked');
   await screenshot(page, 'admin-8-locked');
-});
-
-test('a form posted from another site is refused', async ({ baseURL }) => {
-  const post = (path: string, origin: string) =>
-    fetch(new URL(path, baseURL).href, {
-      method: 'POST',
-      redirect: 'manual',
-      // As a browser posts a form; `*/*` would get SvelteKit's JSON answer for `use:enhance`.
-      headers: {
-        origin,
-        accept: 'text/html',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({
-        email: DEMO_STAFF_EMAIL,
-        password: DEMO_STAFF_PASSWORD,
-      }).toString(),
-    });
-  expect((await post('/admin/sign-in', 'https://evil.example')).status).toBe(403);
-  expect((await post('/admin/sign-out', 'https://evil.example')).status).toBe(403);
-  expect((await post('/en/admin/sign-in', 'https://evil.example')).status).toBe(403);
-  // The same form from the site itself goes through: the refusal is about the origin.
-  const own = await post('/admin/sign-in', new URL(baseURL!).origin);
-  expect(own.status).toBe(303);
-  expect(own.headers.get('location')).toBe('/admin');
 });

@@ -1,4 +1,5 @@
 import type { TRPCClient, TRPCLink } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@seoro/api';
 
 declare global {
@@ -8,6 +9,11 @@ declare global {
       locale: 'ko' | 'en';
       /** Typed tRPC client for server loads and actions; errors come back in `locale`. */
       api: TRPCClient<AppRouter>;
+      /**
+       * Under /admin: the signed-in staff member, null without a staff session, undefined when
+       * that could not be learned (set by the staff gate in hooks.server.ts).
+       */
+      staff?: inferRouterOutputs<AppRouter>['staff']['auth']['me'] | null;
     }
     interface Error {
       message: string;

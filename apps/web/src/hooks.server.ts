@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { paraglideMiddleware } from '@seoro/i18n/server';
 import { m } from '@seoro/i18n';
 import { createApiClient } from '$lib/server/api';
+import { staffGate } from '$lib/server/staff-gate';
 
 /** Decides the locale (URL first: `/en/...` is English, everything else Korean) and sets <html lang>. */
 const i18n: Handle = ({ event, resolve }) =>
@@ -21,7 +22,7 @@ const api: Handle = ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(i18n, api);
+export const handle = sequence(i18n, api, staffGate);
 
 /**
  * Logs the cause of a failure of ours; the resident only ever sees a sentence in their language,
