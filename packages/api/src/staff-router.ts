@@ -9,6 +9,7 @@ import {
   staffProcedure,
 } from '@seoro/trpc';
 import { staffAuditRouter } from './staff-audit-router';
+import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
 import { staffRostersRouter } from './staff-rosters-router';
 
 /** Sign-in attempts one address may make in 15 minutes, over every account. */
@@ -103,4 +104,6 @@ export const staffRouter = router({
   courses: router(coursesRouter),
   audit: router(staffAuditRouter),
   rosters: router(staffRostersRouter),
+  meetings: router(staffMeetingsRouter),
+  rooms: router(staffRoomsRouter),
 });

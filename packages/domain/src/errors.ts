@@ -39,6 +39,14 @@ export const DOMAIN_ERROR_CODES = [
   'staff_locked',
   'weak_password',
   'staff_email_taken',
+  'room_double_booked',
+  'room_not_found',
+  'meeting_not_found',
+  'meeting_has_attendance',
+  'schedule_has_attendance',
+  'meeting_already_cancelled',
+  'meeting_not_cancelled',
+  'schedule_invalid',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -17,6 +17,11 @@ import {
 import { verifyResidentCodeInPlace } from './resident-auth/verify-resident-code';
 import { readCourseRosterInPlace } from './staff-rosters/read-course-roster';
 import { revealResidentPhoneInPlace } from './staff-rosters/reveal-resident-phone';
+import { addMeetingInPlace } from './meetings/add-meeting';
+import { cancelMeetingInPlace } from './meetings/cancel-meeting';
+import { generateMeetingsInPlace } from './meetings/generate-meetings';
+import { restoreMeetingInPlace } from './meetings/restore-meeting';
+import { updateMeetingInPlace } from './meetings/update-meeting';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
 import {
@@ -50,6 +55,11 @@ const inPlace = {
   addStaffAccount: addStaffAccountInPlace,
   readCourseRoster: readCourseRosterInPlace,
   revealResidentPhone: revealResidentPhoneInPlace,
+  generateMeetings: generateMeetingsInPlace,
+  addMeeting: addMeetingInPlace,
+  updateMeeting: updateMeetingInPlace,
+  cancelMeeting: cancelMeetingInPlace,
+  restoreMeeting: restoreMeetingInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

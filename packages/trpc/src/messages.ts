@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDateTime,
   formatTime,
+  formatTimeRange,
   type DomainError,
   type Locale,
 } from '@seoro/domain';
@@ -31,12 +32,15 @@ export function localizeDomainError(error: DomainError, locale: Locale): string 
 
 /**
  * Instants, dates and times in params are shown in the one set of Korea-time shapes: an ISO
- * instant as '12월 10일(목) 오후 2:30', 'YYYY-MM-DD' as '12월 10일(목)', 'HH:MM' as '오후 2:30'.
+ * instant as '12월 10일(목) 오후 2:30', 'YYYY-MM-DD' as '12월 10일(목)', 'HH:MM' as '오후 2:30',
+ * 'HH:MM–HH:MM' (en dash) as '오후 2:00~4:00'.
  */
 function formatParam(value: string | number, locale: Locale): string {
   if (typeof value !== 'string') return String(value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
   if (/^\d{2}:\d{2}$/.test(value)) return formatTime(value, locale);
+  const range = /^(\d{2}:\d{2})–(\d{2}:\d{2})$/.exec(value);
+  if (range?.[1] && range[2]) return formatTimeRange(range[1], range[2], locale);
   return value;
 }

@@ -95,6 +95,14 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   staff_locked: 'TOO_MANY_REQUESTS',
   weak_password: 'BAD_REQUEST',
   staff_email_taken: 'CONFLICT',
+  room_double_booked: 'CONFLICT',
+  room_not_found: 'NOT_FOUND',
+  meeting_not_found: 'NOT_FOUND',
+  meeting_has_attendance: 'CONFLICT',
+  schedule_has_attendance: 'CONFLICT',
+  meeting_already_cancelled: 'CONFLICT',
+  meeting_not_cancelled: 'CONFLICT',
+  schedule_invalid: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */

@@ -85,6 +85,34 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   },
   readCourseRoster: { courseId: 'missing', staffId: 'missing' },
   revealResidentPhone: { enrolmentId: 'missing', reason: 'test', staffId: 'missing' },
+  generateMeetings: {
+    courseId: 'missing',
+    weekdays: [4],
+    startTime: '10:00',
+    endTime: '12:00',
+    first: '2027-03-04',
+    count: 4,
+    holidayRule: 'skip_extend',
+    staffId: 'missing',
+  },
+  addMeeting: {
+    courseId: 'missing',
+    date: '2027-03-04',
+    startTime: '10:00',
+    endTime: '12:00',
+    roomId: 'missing',
+    staffId: 'missing',
+  },
+  updateMeeting: {
+    meetingId: 'missing',
+    date: '2027-03-04',
+    startTime: '10:00',
+    endTime: '12:00',
+    roomId: 'missing',
+    staffId: 'missing',
+  },
+  cancelMeeting: { meetingId: 'missing', reason: 'test', staffId: 'missing' },
+  restoreMeeting: { meetingId: 'missing', staffId: 'missing' },
 };
 
 describe('the writer thread', () => {

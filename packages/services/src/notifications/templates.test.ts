@@ -13,6 +13,15 @@ const course = {
   courseTitleKo: '캘리그라피',
   courseTitleEn: 'Calligraphy',
 };
+/** A meeting's slot in Lecture Room 3 (Thursday 4 March 2027, 10:00 to 11:30). */
+const slot = {
+  date: '2027-03-04',
+  startTime: '10:00',
+  endTime: '11:30',
+  roomKo: '제3강의실',
+  roomEn: 'Lecture Room 3',
+};
+
 const reminder: NotificationPayload<'meeting_reminder'> = {
   code: 'AB12-CD34',
   ...course,
@@ -117,6 +126,44 @@ const cases: Case[] = [
     en: "[Seoroseoro School] “Calligraphy” has been cancelled. We're sorry for the inconvenience.",
     subjectKo: '[서로서로학교] 폐강 안내',
     subjectEn: '[Seoroseoro School] Course cancelled',
+  },
+  {
+    template: 'meeting_moved',
+    label: 'meeting_moved',
+    payload: {
+      ...course,
+      meetingId: 'm-1',
+      fromDate: '2027-03-04',
+      fromStartTime: '10:00',
+      fromEndTime: '12:00',
+      date: '2027-03-05',
+      startTime: '14:00',
+      endTime: '16:00',
+      roomKo: '제3강의실',
+      roomEn: 'Lecture Room 3',
+    },
+    ko: '[서로서로학교] ‘캘리그라피’ 수업 일정 변경: 3월 4일(목) 오전 10:00~오후 12:00 → 3월 5일(금) 오후 2:00~4:00, 제3강의실',
+    en: '[Seoroseoro School] “Calligraphy” has moved: Thu 4 Mar, 10:00 AM–12:00 PM → Fri 5 Mar, 2:00–4:00 PM, Lecture Room 3',
+    subjectKo: '[서로서로학교] 수업 일정 변경',
+    subjectEn: '[Seoroseoro School] Class moved',
+  },
+  {
+    template: 'meeting_cancelled',
+    label: 'meeting_cancelled',
+    payload: { ...course, meetingId: 'm-1', ...slot },
+    ko: '[서로서로학교] ‘캘리그라피’ 3월 4일(목) 오전 10:00~11:30 수업이 휴강합니다. 불편을 드려 죄송합니다.',
+    en: "[Seoroseoro School] “Calligraphy” on Thu 4 Mar, 10:00–11:30 AM is cancelled. We're sorry for the inconvenience.",
+    subjectKo: '[서로서로학교] 휴강 안내',
+    subjectEn: '[Seoroseoro School] Class cancelled',
+  },
+  {
+    template: 'meeting_restored',
+    label: 'meeting_restored',
+    payload: { ...course, meetingId: 'm-1', ...slot },
+    ko: '[서로서로학교] ‘캘리그라피’ 3월 4일(목) 오전 10:00~11:30 수업은 예정대로 진행합니다. 장소: 제3강의실',
+    en: '[Seoroseoro School] “Calligraphy” on Thu 4 Mar, 10:00–11:30 AM will go ahead as planned, in Lecture Room 3.',
+    subjectKo: '[서로서로학교] 수업 진행 안내',
+    subjectEn: '[Seoroseoro School] Class going ahead',
   },
   {
     template: 'one_time_code',

@@ -3,6 +3,7 @@ import { m } from '@seoro/i18n';
 import {
   dateToDays,
   formatDate,
+  formatDateTimeRange,
   formatTimeRange,
   kstInstant,
   localize,
@@ -43,6 +44,15 @@ const course = {
   courseTitleEn: z.string().nullish(),
 };
 
+/** A meeting's date, time and room, as a text about that meeting names them. */
+const meetingSlot = {
+  date: calendarDate,
+  startTime: wallTime,
+  endTime: wallTime,
+  roomKo: nonEmpty,
+  roomEn: z.string().nullish(),
+};
+
 const payloadSchemas = {
   enrolment_confirmed: z.object({ code: nonEmpty, ...course }),
   waitlist_joined: z.object({ code: nonEmpty, ...course, waitlistPosition: position }),
@@ -66,6 +76,16 @@ const payloadSchemas = {
     roomEn: z.string().nullish(),
   }),
   course_cancelled: z.object({ ...course }),
+  meeting_moved: z.object({
+    ...course,
+    meetingId: nonEmpty,
+    fromDate: calendarDate,
+    fromStartTime: wallTime,
+    fromEndTime: wallTime,
+    ...meetingSlot,
+  }),
+  meeting_cancelled: z.object({ ...course, meetingId: nonEmpty, ...meetingSlot }),
+  meeting_restored: z.object({ ...course, meetingId: nonEmpty, ...meetingSlot }),
   one_time_code: z.object({ otp: z.string().regex(/^\d{6}$/, 'expected six digits') }),
 } as const;
 
@@ -89,6 +109,13 @@ const title = (
   p: { courseTitleKo: string; courseTitleEn?: string | null | undefined },
   l: Locale,
 ) => localize({ ko: p.courseTitleKo, en: p.courseTitleEn ?? null }, l);
+
+const room = (p: { roomKo: string; roomEn?: string | null | undefined }, l: Locale) =>
+  localize({ ko: p.roomKo, en: p.roomEn ?? null }, l);
+
+/** '3월 4일(목) 오전 10:00~12:00' with ordinary spaces: a Korean SMS is sent in EUC-KR. */
+const smsWhen = (date: string, start: string, end: string, l: Locale) =>
+  plainSpaces(formatDateTimeRange(date, start, end, l));
 
 const renderers: Renderers = {
   enrolment_confirmed: (p, locale) => ({
@@ -145,6 +172,36 @@ const renderers: Renderers = {
   course_cancelled: (p, locale) => ({
     body: m.notify_course_cancelled({ course: title(p, locale) }, { locale }),
     subject: m.notify_subject_course_cancelled({}, { locale }),
+  }),
+  meeting_moved: (p, locale) => ({
+    body: m.notify_meeting_moved(
+      {
+        course: title(p, locale),
+        from: smsWhen(p.fromDate, p.fromStartTime, p.fromEndTime, locale),
+        to: smsWhen(p.date, p.startTime, p.endTime, locale),
+        room: room(p, locale),
+      },
+      { locale },
+    ),
+    subject: m.notify_subject_meeting_moved({}, { locale }),
+  }),
+  meeting_cancelled: (p, locale) => ({
+    body: m.notify_meeting_cancelled(
+      { course: title(p, locale), when: smsWhen(p.date, p.startTime, p.endTime, locale) },
+      { locale },
+    ),
+    subject: m.notify_subject_meeting_cancelled({}, { locale }),
+  }),
+  meeting_restored: (p, locale) => ({
+    body: m.notify_meeting_restored(
+      {
+        course: title(p, locale),
+        when: smsWhen(p.date, p.startTime, p.endTime, locale),
+        room: room(p, locale),
+      },
+      { locale },
+    ),
+    subject: m.notify_subject_meeting_restored({}, { locale }),
   }),
   one_time_code: (p, locale) => ({
     body: m.notify_one_time_code({ otp: p.otp }, { locale }),
