@@ -19,6 +19,14 @@ import { readCourseRosterInPlace } from './staff-rosters/read-course-roster';
 import { revealResidentPhoneInPlace } from './staff-rosters/reveal-resident-phone';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
+import { copyTermInPlace } from './terms/copy-term';
+import {
+  publishDraftCoursesInPlace,
+  setCoursePublishedInPlace,
+} from './terms/course-publication';
+import { setTermPublishedInPlace } from './terms/publish-term';
+import { createTermInPlace, updateTermInPlace } from './terms/save-term';
+import { createCourseInPlace, updateCourseInPlace } from './course-editor/save-course';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -50,6 +58,14 @@ const inPlace = {
   addStaffAccount: addStaffAccountInPlace,
   readCourseRoster: readCourseRosterInPlace,
   revealResidentPhone: revealResidentPhoneInPlace,
+  createTerm: createTermInPlace,
+  updateTerm: updateTermInPlace,
+  setTermPublished: setTermPublishedInPlace,
+  copyTerm: copyTermInPlace,
+  setCoursePublished: setCoursePublishedInPlace,
+  publishDraftCourses: publishDraftCoursesInPlace,
+  createCourse: createCourseInPlace,
+  updateCourse: updateCourseInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */
