@@ -9,7 +9,9 @@ import {
   staffProcedure,
 } from '@seoro/trpc';
 import { staffAuditRouter } from './staff-audit-router';
+import { staffCourseEditorRouter } from './staff-course-editor-router';
 import { staffRostersRouter } from './staff-rosters-router';
+import { staffTermsRouter } from './staff-terms-router';
 
 /** Sign-in attempts one address may make in 15 minutes, over every account. */
 export const STAFF_SIGN_INS_PER_IP = 30;
@@ -103,4 +105,6 @@ export const staffRouter = router({
   courses: router(coursesRouter),
   audit: router(staffAuditRouter),
   rosters: router(staffRostersRouter),
+  terms: router(staffTermsRouter),
+  courseEditor: router(staffCourseEditorRouter),
 });
