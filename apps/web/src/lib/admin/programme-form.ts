@@ -1,12 +1,9 @@
-import { m } from '@seoro/i18n';
 import type { CourseInput, FieldIssue, Locale, RegistrationMode, TermInput } from '@seoro/domain';
 
 /** A form's values as typed, by input name: what a refused form is shown again with. */
 export type FormValues = Record<string, string>;
 /** A sentence per input at fault, by input name. */
 export type FieldErrors = Record<string, string>;
-
-type MessageFn = (params: Record<string, string>, options: { locale: Locale }) => string;
 
 /** The term form's inputs, in the order they appear (and the error summary lists them). */
 export const TERM_FIELDS = [
@@ -120,24 +117,6 @@ export function courseValues(input: CourseInput): FormValues {
     minLearners: String(input.minLearners),
     onsiteSeats: String(input.onsiteSeats),
   };
-}
-
-/** The admin's sentence for a refusal code (`admin_<code>`, else the shared `err_<code>`). */
-export function refusalMessage(
-  code: string,
-  locale: Locale,
-  params: Record<string, string> = {},
-): string {
-  const messages = m as unknown as Record<string, MessageFn | undefined>;
-  const fn = messages[`admin_${code}`] ?? messages[`err_${code}`] ?? messages.err_invalid_input!;
-  return fn(params, { locale });
-}
-
-/** The first problem with each input, in words. */
-export function issueErrors(issues: FieldIssue<string>[], locale: Locale): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.field] ??= refusalMessage(issue.code, locale);
-  return errors;
 }
 
 const INSTRUCTOR_KINDS = ['existing', 'resident', 'name', 'none'] as const;

@@ -1,8 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '@seoro/i18n';
-import type { Locale } from '@seoro/domain';
+import type { FieldIssue, Locale } from '@seoro/domain';
 import type { FieldErrors, FormValues } from '$lib/admin/programme-form';
 import { readApiFailure } from './api-error';
+
+type MessageFn = (params: Record<string, string>, options: { locale: Locale }) => string;
 
 /** What a refused admin form sends back: its values as typed, and why, by input or as a whole. */
 export interface AdminFormFailure {
@@ -46,4 +48,22 @@ export function refuseFromApi(
     return refuseForm(status, action, values, { [failure.field]: failure.message });
   }
   return refuseForm(status, action, values, {}, failure.message);
+}
+
+/** The admin's sentence for a refusal code (`admin_<code>`, else the shared `err_<code>`). */
+export function refusalMessage(
+  code: string,
+  locale: Locale,
+  params: Record<string, string> = {},
+): string {
+  const messages = m as unknown as Record<string, MessageFn | undefined>;
+  const fn = messages[`admin_${code}`] ?? messages[`err_${code}`] ?? messages.err_invalid_input!;
+  return fn(params, { locale });
+}
+
+/** The first problem with each input, in words. */
+export function issueErrors(issues: FieldIssue<string>[], locale: Locale): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) errors[issue.field] ??= refusalMessage(issue.code, locale);
+  return errors;
 }

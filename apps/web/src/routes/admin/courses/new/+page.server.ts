@@ -6,12 +6,11 @@ import {
   courseApiInput,
   courseInputFrom,
   formValues,
-  issueErrors,
   type FormValues,
 } from '$lib/admin/programme-form';
 import { href } from '$lib/i18n';
 import { readApiFailure } from '$lib/server/api-error';
-import { refuseFromApi, refuseForm } from '$lib/server/admin-refusal';
+import { issueErrors, refuseFromApi, refuseForm } from '$lib/server/admin-refusal';
 import { readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 

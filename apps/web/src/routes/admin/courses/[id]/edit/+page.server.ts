@@ -7,10 +7,9 @@ import {
   courseInputFrom,
   courseValues,
   formValues,
-  issueErrors,
 } from '$lib/admin/programme-form';
 import { readApiFailure } from '$lib/server/api-error';
-import { refuseFromApi, refuseForm } from '$lib/server/admin-refusal';
+import { issueErrors, refuseFromApi, refuseForm } from '$lib/server/admin-refusal';
 import { readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,16 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '@seoro/i18n';
 import { checkTerm } from '@seoro/domain';
-import {
-  TERM_FIELDS,
-  formValues,
-  issueErrors,
-  termInputFrom,
-  termValues,
-} from '$lib/admin/programme-form';
+import { TERM_FIELDS, formValues, termInputFrom, termValues } from '$lib/admin/programme-form';
 import { href } from '$lib/i18n';
 import { readApiFailure } from '$lib/server/api-error';
-import { refuseFromApi, refuseForm } from '$lib/server/admin-refusal';
+import { issueErrors, refuseFromApi, refuseForm } from '$lib/server/admin-refusal';
 import { readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
