@@ -219,11 +219,11 @@ test('a term is copied into the next, its courses as drafts without registration
   );
   expect(copied).toHaveLength(1);
   expect(copied[0]).toMatchObject({ draft: 1, capacity: 12 });
-  const [{ n }] = await queryDb<{ n: number }>(
+  const [left] = await queryDb<{ n: number }>(
     `select (select count(*) from enrolments where course_id = ?) + (select count(*) from meetings where course_id = ?) as n`,
     [copied[0]!.id, copied[0]!.id],
   );
-  expect(Number(n)).toBe(0);
+  expect(Number(left?.n)).toBe(0);
   expect((await queryDb('select status from terms where id = ?', [copyId]))[0]).toEqual({
     status: 'draft',
   });

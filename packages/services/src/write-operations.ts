@@ -20,10 +20,7 @@ import { revealResidentPhoneInPlace } from './staff-rosters/reveal-resident-phon
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
 import { copyTermInPlace } from './terms/copy-term';
-import {
-  publishDraftCoursesInPlace,
-  setCoursePublishedInPlace,
-} from './terms/course-publication';
+import { publishDraftCoursesInPlace, setCoursePublishedInPlace } from './terms/course-publication';
 import { setTermPublishedInPlace } from './terms/publish-term';
 import { createTermInPlace, updateTermInPlace } from './terms/save-term';
 import { createCourseInPlace, updateCourseInPlace } from './course-editor/save-course';

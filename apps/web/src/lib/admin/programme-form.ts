@@ -1,4 +1,4 @@
-import type { CourseInput, FieldIssue, Locale, RegistrationMode, TermInput } from '@seoro/domain';
+import type { CourseInput, RegistrationMode, TermInput } from '@seoro/domain';
 
 /** A form's values as typed, by input name: what a refused form is shown again with. */
 export type FormValues = Record<string, string>;

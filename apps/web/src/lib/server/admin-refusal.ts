@@ -5,6 +5,7 @@ import type { FieldErrors, FormValues } from '$lib/admin/programme-form';
 import { readApiFailure } from './api-error';
 
 type MessageFn = (params: Record<string, string>, options: { locale: Locale }) => string;
+const isMessage = (value: unknown): value is MessageFn => typeof value === 'function';
 
 /** What a refused admin form sends back: its values as typed, and why, by input or as a whole. */
 export interface AdminFormFailure {
@@ -56,9 +57,9 @@ export function refusalMessage(
   locale: Locale,
   params: Record<string, string> = {},
 ): string {
-  const messages = m as unknown as Record<string, MessageFn | undefined>;
-  const fn = messages[`admin_${code}`] ?? messages[`err_${code}`] ?? messages.err_invalid_input!;
-  return fn(params, { locale });
+  const messages: Record<string, unknown> = m;
+  const fn = [messages[`admin_${code}`], messages[`err_${code}`]].find(isMessage);
+  return fn ? fn(params, { locale }) : m.err_invalid_input({}, { locale });
 }
 
 /** The first problem with each input, in words. */
