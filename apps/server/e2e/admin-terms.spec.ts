@@ -228,3 +228,32 @@ test('a term is copied into the next, its courses as drafts without registration
     status: 'draft',
   });
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a term is refused and then created by plain form posts', async ({ page }) => {
+    await signIn(page);
+    await page.goto('/admin/terms/new');
+    await page.getByLabel('기수 이름 (한국어)').fill('2027년 가을 시험 기수');
+    await page.getByLabel('기수 이름 (영어)').fill('2027 Autumn Test Term');
+    await page.getByLabel('개강일').fill('2027-09-02');
+    await page.getByLabel('종강일').fill('2027-10-07');
+    await page.getByLabel('온라인 신청 시작').fill('2027-08-16T10:00');
+    // Closes before it opens.
+    await page.getByLabel('온라인 신청 마감').fill('2027-08-10T18:00');
+    await page.getByLabel('수료 기준 출석률').fill('120');
+    await page.getByRole('button', { name: '초안으로 저장' }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      '온라인 신청 마감: 마감 시각이 시작 시각보다 빠르거나 같습니다.',
+    );
+    await expect(page.getByRole('alert')).toContainText(
+      '수료 기준 출석률: 비율은 0~100 사이의 정수(%)로 적어 주세요.',
+    );
+    await page.getByLabel('온라인 신청 마감').fill('2027-09-09T18:00');
+    await page.getByLabel('수료 기준 출석률').fill('80');
+    await page.getByRole('button', { name: '초안으로 저장' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2027년 가을 시험 기수');
+    await expect(page.getByRole('status')).toContainText('새 기수를 초안으로 저장했습니다');
+  });
+});
