@@ -309,6 +309,8 @@ async function renderRaw(): Promise<string> {
       '`null` for invalid input and unexpected errors; `error.data.field` names the input field at',
       'fault when there is one, so a form can show the message beside it. Invalid input (zod) is 400',
       'with `field` set to the first field at fault and `error.data.issues` listing `{ path, code }`.',
+      'A refusal that several inputs share (a date, a percentage) names the one at fault itself, so',
+      'its `field` below is `–` and the answer carries it.',
     ].join('\n'),
     table(
       ['`domainCode`', 'HTTP status', '`field`'],

@@ -10,7 +10,9 @@ import {
 } from '@seoro/trpc';
 import { staffAuditRouter } from './staff-audit-router';
 import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
+import { staffCourseEditorRouter } from './staff-course-editor-router';
 import { staffRostersRouter } from './staff-rosters-router';
+import { staffTermsRouter } from './staff-terms-router';
 
 /** Sign-in attempts one address may make in 15 minutes, over every account. */
 export const STAFF_SIGN_INS_PER_IP = 30;
@@ -106,4 +108,6 @@ export const staffRouter = router({
   rosters: router(staffRostersRouter),
   meetings: router(staffMeetingsRouter),
   rooms: router(staffRoomsRouter),
+  terms: router(staffTermsRouter),
+  courseEditor: router(staffCourseEditorRouter),
 });

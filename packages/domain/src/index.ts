@@ -6,6 +6,7 @@ export * from './limits';
 export * from './lottery';
 export * from './name';
 export * from './phone';
+export * from './programme';
 export * from './schedule';
 export * from './time';
 export * from './types';

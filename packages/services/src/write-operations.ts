@@ -24,6 +24,11 @@ import { restoreMeetingInPlace } from './meetings/restore-meeting';
 import { updateMeetingInPlace } from './meetings/update-meeting';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
+import { copyTermInPlace } from './terms/copy-term';
+import { publishDraftCoursesInPlace, setCoursePublishedInPlace } from './terms/course-publication';
+import { setTermPublishedInPlace } from './terms/publish-term';
+import { createTermInPlace, updateTermInPlace } from './terms/save-term';
+import { createCourseInPlace, updateCourseInPlace } from './course-editor/save-course';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -60,6 +65,14 @@ const inPlace = {
   updateMeeting: updateMeetingInPlace,
   cancelMeeting: cancelMeetingInPlace,
   restoreMeeting: restoreMeetingInPlace,
+  createTerm: createTermInPlace,
+  updateTerm: updateTermInPlace,
+  setTermPublished: setTermPublishedInPlace,
+  copyTerm: copyTermInPlace,
+  setCoursePublished: setCoursePublishedInPlace,
+  publishDraftCourses: publishDraftCoursesInPlace,
+  createCourse: createCourseInPlace,
+  updateCourse: updateCourseInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

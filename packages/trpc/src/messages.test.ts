@@ -34,4 +34,10 @@ describe('localizeDomainError', () => {
     const limit = new DomainError('term_limit_reached', { limit: 3 });
     expect(say(limit, 'ko')).toContain('3개 강좌까지');
   });
+
+  it("takes an admin form's refusal from the admin catalogue", () => {
+    const ends = new DomainError('term_ends_before_start', { field: 'endsOn' });
+    expect(say(ends, 'en')).toContain('The end date is before the start date');
+    expect(say(ends, 'ko')).toContain('종강일이 개강일보다 빠릅니다');
+  });
 });

@@ -20,14 +20,21 @@ export function localizeMessage(
   return (m[key] as MessageFn)(params, { locale });
 }
 
-/** The sentence a resident sees for a domain refusal. */
+/**
+ * The sentence a resident sees for a domain refusal: `err_<code>`, or `admin_<code>` for a refusal
+ * only the admin meets (its forms' checks), whose sentences live in the admin's catalogue.
+ */
 export function localizeDomainError(error: DomainError, locale: Locale): string {
-  const key = `err_${error.code}` as ErrorKey;
-  if (!(key in m)) return localizeMessage('err_unexpected', locale);
   const params = Object.fromEntries(
     Object.entries(error.params).map(([k, v]) => [k, formatParam(v, locale)]),
   );
-  return localizeMessage(key, locale, params);
+  const key = `err_${error.code}` as ErrorKey;
+  if (key in m) return localizeMessage(key, locale, params);
+  const adminKey = `admin_${error.code}`;
+  if (adminKey in m) {
+    return (m[adminKey as keyof typeof m] as MessageFn)(params, { locale });
+  }
+  return localizeMessage('err_unexpected', locale);
 }
 
 /**

@@ -103,6 +103,35 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   meeting_already_cancelled: 'CONFLICT',
   meeting_not_cancelled: 'CONFLICT',
   schedule_invalid: 'BAD_REQUEST',
+  term_name_required: 'BAD_REQUEST',
+  term_name_too_long: 'BAD_REQUEST',
+  term_slug_invalid: 'BAD_REQUEST',
+  term_slug_taken: 'CONFLICT',
+  term_date_invalid: 'BAD_REQUEST',
+  term_ends_before_start: 'BAD_REQUEST',
+  term_date_time_invalid: 'BAD_REQUEST',
+  term_window_closes_before_opens: 'BAD_REQUEST',
+  term_onsite_incomplete: 'BAD_REQUEST',
+  term_limit_out_of_range: 'BAD_REQUEST',
+  term_percent_out_of_range: 'BAD_REQUEST',
+  term_mode_invalid: 'BAD_REQUEST',
+  term_has_live_enrolments: 'CONFLICT',
+  course_title_required: 'BAD_REQUEST',
+  course_summary_required: 'BAD_REQUEST',
+  course_text_too_long: 'BAD_REQUEST',
+  course_capacity_out_of_range: 'BAD_REQUEST',
+  course_min_learners_out_of_range: 'BAD_REQUEST',
+  course_fee_out_of_range: 'BAD_REQUEST',
+  course_onsite_seats_out_of_range: 'BAD_REQUEST',
+  course_onsite_seats_lottery_only: 'BAD_REQUEST',
+  course_note_korean_required: 'BAD_REQUEST',
+  course_has_no_meetings: 'CONFLICT',
+  course_has_live_enrolments: 'CONFLICT',
+  course_mode_locked: 'CONFLICT',
+  course_room_not_found: 'UNPROCESSABLE_CONTENT',
+  course_instructor_not_found: 'UNPROCESSABLE_CONTENT',
+  course_instructor_resident_not_found: 'UNPROCESSABLE_CONTENT',
+  course_instructor_name_required: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -119,7 +148,32 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   staff_sign_in_failed: 'password',
   weak_password: 'password',
   staff_email_taken: 'email',
+  term_slug_invalid: 'slug',
+  term_slug_taken: 'slug',
+  term_ends_before_start: 'endsOn',
+  term_limit_out_of_range: 'perResidentLimit',
+  course_title_required: 'titleKo',
+  course_summary_required: 'summaryKo',
+  course_capacity_out_of_range: 'capacity',
+  course_min_learners_out_of_range: 'minLearners',
+  course_fee_out_of_range: 'materialsFeeWon',
+  course_onsite_seats_out_of_range: 'onsiteSeats',
+  course_onsite_seats_lottery_only: 'onsiteSeats',
+  course_note_korean_required: 'materialsNoteKo',
+  course_room_not_found: 'roomId',
+  course_instructor_not_found: 'instructorId',
+  course_instructor_resident_not_found: 'instructorPhone',
+  course_instructor_name_required: 'instructorName',
 };
+
+/**
+ * The field a refusal names: its own `field` param where one code serves several inputs (a
+ * percentage, a date-time), else the code's field.
+ */
+function fieldOf(error: DomainError): string | null {
+  const own = error.params.field;
+  return typeof own === 'string' ? own : (domainErrorField[error.code] ?? null);
+}
 
 const t = initTRPC.context<TrpcContext>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -130,7 +184,7 @@ const t = initTRPC.context<TrpcContext>().create({
       return {
         ...shape,
         message: localizeDomainError(cause, locale),
-        data: { ...data, domainCode: cause.code, field: domainErrorField[cause.code] ?? null },
+        data: { ...data, domainCode: cause.code, field: fieldOf(cause) },
       };
     }
     if (cause instanceof ZodError) {
