@@ -17,6 +17,10 @@ import {
 import { verifyResidentCodeInPlace } from './resident-auth/verify-resident-code';
 import { readCourseRosterInPlace } from './staff-rosters/read-course-roster';
 import { revealResidentPhoneInPlace } from './staff-rosters/reveal-resident-phone';
+import { readAttendanceGridInPlace } from './attendance/read-attendance-grid';
+import { correctAttendanceInPlace } from './attendance/correct-attendance';
+import { printAttendanceSheetInPlace } from './attendance/print-attendance-sheet';
+import { exportTableInPlace } from './exports/export-table';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
 import {
@@ -50,6 +54,10 @@ const inPlace = {
   addStaffAccount: addStaffAccountInPlace,
   readCourseRoster: readCourseRosterInPlace,
   revealResidentPhone: revealResidentPhoneInPlace,
+  readAttendanceGrid: readAttendanceGridInPlace,
+  correctAttendance: correctAttendanceInPlace,
+  printAttendanceSheet: printAttendanceSheetInPlace,
+  exportTable: exportTableInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

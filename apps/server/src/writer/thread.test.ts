@@ -85,6 +85,22 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   },
   readCourseRoster: { courseId: 'missing', staffId: 'missing' },
   revealResidentPhone: { enrolmentId: 'missing', reason: 'test', staffId: 'missing' },
+  readAttendanceGrid: { courseId: 'missing', staffId: 'missing' },
+  correctAttendance: {
+    enrolmentId: 'missing',
+    meetingId: 'missing',
+    mark: 'present',
+    reason: 'test',
+    staffId: 'missing',
+  },
+  printAttendanceSheet: { courseId: 'missing', meetingId: null, staffId: 'missing' },
+  exportTable: {
+    kind: 'course-roster',
+    courseId: 'missing',
+    format: 'xlsx',
+    purpose: 'test',
+    staff: { id: 'missing', role: 'viewer' },
+  },
 };
 
 describe('the writer thread', () => {
