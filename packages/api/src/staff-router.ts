@@ -8,6 +8,7 @@ import {
   staffEditorProcedure,
   staffProcedure,
 } from '@seoro/trpc';
+import { staffAttendanceRouter, staffExportsRouter } from './staff-attendance-router';
 import { staffAuditRouter } from './staff-audit-router';
 import { staffRostersRouter } from './staff-rosters-router';
 
@@ -103,4 +104,6 @@ export const staffRouter = router({
   courses: router(coursesRouter),
   audit: router(staffAuditRouter),
   rosters: router(staffRostersRouter),
+  attendance: router(staffAttendanceRouter),
+  exports: router(staffExportsRouter),
 });
