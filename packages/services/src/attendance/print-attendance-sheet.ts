@@ -26,6 +26,8 @@ export interface AttendanceSheet {
   course: CourseSheetHeader;
   /** The one meeting asked for, or every meeting of the course by 회차. */
   meetings: SheetMeeting[];
+  /** Every meeting of the course by 회차, for choosing another sheet. */
+  courseMeetings: SheetMeeting[];
   /** True for one meeting's sheet. */
   single: boolean;
   learners: { number: number; name: string }[];
@@ -75,6 +77,7 @@ async function printAttendanceSheetInPlace(
     return {
       course: grid.course,
       meetings: chosen,
+      courseMeetings: all,
       single: Boolean(input.meetingId),
       learners: grid.learners.map((l) => ({ number: l.number, name: l.name })),
       printedAt: now.toISOString(),

@@ -21,6 +21,7 @@ export interface AdminNavItem {
 export const adminNav = [
   { path: '/admin', label: (opts) => m.web_admin_nav_dashboard({}, opts) },
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
+  { path: '/admin/exports', label: (opts) => m.admin_export_nav({}, opts) },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
 ] as const satisfies readonly AdminNavItem[];
 
