@@ -133,7 +133,11 @@ test('staff open a course grid, correct a mark with a reason and see it; audited
     .getByRole('navigation', { name: '관리 메뉴' })
     .getByRole('link', { name: '강좌' })
     .click();
-  await page.getByRole('link', { name: `${TITLE} 출석 현황` }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: TITLE })
+    .getByRole('link', { name: '출석 현황' })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/admin/courses/${courseId}/attendance$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(TITLE);
   await expect(page.getByText('3/4회차 진행 · 수료 기준 80% (4회 이상 출석)')).toBeVisible();
