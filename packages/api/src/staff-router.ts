@@ -8,6 +8,7 @@ import {
   staffEditorProcedure,
   staffProcedure,
 } from '@seoro/trpc';
+import { staffAttendanceRouter, staffExportsRouter } from './staff-attendance-router';
 import { staffAuditRouter } from './staff-audit-router';
 import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
 import { staffCourseEditorRouter } from './staff-course-editor-router';
@@ -110,4 +111,6 @@ export const staffRouter = router({
   rooms: router(staffRoomsRouter),
   terms: router(staffTermsRouter),
   courseEditor: router(staffCourseEditorRouter),
+  attendance: router(staffAttendanceRouter),
+  exports: router(staffExportsRouter),
 });

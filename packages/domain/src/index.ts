@@ -1,5 +1,6 @@
 export * from './capacity';
 export * from './code';
+export * from './completion';
 export * from './errors';
 export * from './format';
 export * from './limits';

@@ -22,6 +22,10 @@ import { cancelMeetingInPlace } from './meetings/cancel-meeting';
 import { generateMeetingsInPlace } from './meetings/generate-meetings';
 import { restoreMeetingInPlace } from './meetings/restore-meeting';
 import { updateMeetingInPlace } from './meetings/update-meeting';
+import { readAttendanceGridInPlace } from './attendance/read-attendance-grid';
+import { correctAttendanceInPlace } from './attendance/correct-attendance';
+import { printAttendanceSheetInPlace } from './attendance/print-attendance-sheet';
+import { exportTableInPlace } from './exports/export-table';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
 import { copyTermInPlace } from './terms/copy-term';
@@ -73,6 +77,10 @@ const inPlace = {
   publishDraftCourses: publishDraftCoursesInPlace,
   createCourse: createCourseInPlace,
   updateCourse: updateCourseInPlace,
+  readAttendanceGrid: readAttendanceGridInPlace,
+  correctAttendance: correctAttendanceInPlace,
+  printAttendanceSheet: printAttendanceSheetInPlace,
+  exportTable: exportTableInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -213,6 +213,21 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
       mode: 'first_come',
       onsiteSeats: 0,
     },
+  readAttendanceGrid: { courseId: 'missing', staffId: 'missing' },
+  correctAttendance: {
+    enrolmentId: 'missing',
+    meetingId: 'missing',
+    mark: 'present',
+    reason: 'test',
+    staffId: 'missing',
+  },
+  printAttendanceSheet: { courseId: 'missing', meetingId: null, staffId: 'missing' },
+  exportTable: {
+    kind: 'course-roster',
+    courseId: 'missing',
+    format: 'xlsx',
+    purpose: 'test',
+    staff: { id: 'missing', role: 'viewer' },
   },
 };
 

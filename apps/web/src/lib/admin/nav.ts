@@ -23,6 +23,7 @@ export const adminNav = [
   { path: '/admin/terms', label: (opts) => m.admin_term_nav({}, opts) },
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
   { path: '/admin/rooms', label: (opts) => m.admin_rooms_nav({}, opts) },
+  { path: '/admin/exports', label: (opts) => m.admin_export_nav({}, opts) },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
 ] as const satisfies readonly AdminNavItem[];
 
