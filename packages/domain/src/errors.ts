@@ -39,6 +39,15 @@ export const DOMAIN_ERROR_CODES = [
   'staff_locked',
   'weak_password',
   'staff_email_taken',
+  'staff_not_found',
+  'last_admin',
+  'kiosk_not_found',
+  'kiosk_name_taken',
+  'kiosk_revoked',
+  'room_not_found',
+  'pairing_code_invalid',
+  'window_not_extended',
+  'minimum_not_lowered',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -36,3 +36,8 @@ export * from './staff-audit/search-audit-log';
 export * from './staff-rosters/list-term-courses';
 export * from './staff-rosters/read-course-roster';
 export * from './staff-rosters/reveal-resident-phone';
+export * from './kiosks';
+export * from './staff-accounts';
+export * from './courses/list-courses-below-minimum';
+export * from './courses/extend-registration-window';
+export * from './courses/lower-course-minimum';

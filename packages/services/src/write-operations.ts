@@ -19,6 +19,19 @@ import { readCourseRosterInPlace } from './staff-rosters/read-course-roster';
 import { revealResidentPhoneInPlace } from './staff-rosters/reveal-resident-phone';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
 import { recordStaffSignInInPlace } from './staff-auth/sign-in-staff';
+import { createKioskInPlace } from './kiosks/create-kiosk';
+import { updateKioskInPlace } from './kiosks/update-kiosk';
+import { createKioskPairingCodeInPlace } from './kiosks/create-pairing-code';
+import { revokeKioskInPlace } from './kiosks/revoke-kiosk';
+import { pairKioskWithCodeInPlace } from './kiosks/pair-kiosk-with-code';
+import {
+  setStaffDisabledInPlace,
+  setStaffPasswordHashInPlace,
+  setStaffRoleInPlace,
+  unlockStaffAccountInPlace,
+} from './staff-accounts/change-staff-account';
+import { extendRegistrationWindowInPlace } from './courses/extend-registration-window';
+import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -50,6 +63,17 @@ const inPlace = {
   addStaffAccount: addStaffAccountInPlace,
   readCourseRoster: readCourseRosterInPlace,
   revealResidentPhone: revealResidentPhoneInPlace,
+  createKiosk: createKioskInPlace,
+  updateKiosk: updateKioskInPlace,
+  createKioskPairingCode: createKioskPairingCodeInPlace,
+  revokeKiosk: revokeKioskInPlace,
+  pairKioskWithCode: pairKioskWithCodeInPlace,
+  setStaffRole: setStaffRoleInPlace,
+  setStaffDisabled: setStaffDisabledInPlace,
+  unlockStaffAccount: unlockStaffAccountInPlace,
+  setStaffPasswordHash: setStaffPasswordHashInPlace,
+  extendRegistrationWindow: extendRegistrationWindowInPlace,
+  lowerCourseMinimum: lowerCourseMinimumInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

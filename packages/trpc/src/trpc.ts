@@ -95,6 +95,15 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   staff_locked: 'TOO_MANY_REQUESTS',
   weak_password: 'BAD_REQUEST',
   staff_email_taken: 'CONFLICT',
+  staff_not_found: 'NOT_FOUND',
+  last_admin: 'CONFLICT',
+  kiosk_not_found: 'NOT_FOUND',
+  kiosk_name_taken: 'CONFLICT',
+  kiosk_revoked: 'CONFLICT',
+  room_not_found: 'BAD_REQUEST',
+  pairing_code_invalid: 'BAD_REQUEST',
+  window_not_extended: 'BAD_REQUEST',
+  minimum_not_lowered: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -111,6 +120,11 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   staff_sign_in_failed: 'password',
   weak_password: 'password',
   staff_email_taken: 'email',
+  kiosk_name_taken: 'name',
+  room_not_found: 'roomId',
+  pairing_code_invalid: 'code',
+  window_not_extended: 'closesAt',
+  minimum_not_lowered: 'minLearners',
 };
 
 const t = initTRPC.context<TrpcContext>().create({
