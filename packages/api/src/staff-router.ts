@@ -8,7 +8,10 @@ import {
   staffEditorProcedure,
   staffProcedure,
 } from '@seoro/trpc';
+import { staffAccountsRouter } from './staff-accounts-router';
 import { staffAuditRouter } from './staff-audit-router';
+import { staffDashboardRouter } from './staff-dashboard-router';
+import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffRostersRouter } from './staff-rosters-router';
 
 /** Sign-in attempts one address may make in 15 minutes, over every account. */
@@ -103,4 +106,7 @@ export const staffRouter = router({
   courses: router(coursesRouter),
   audit: router(staffAuditRouter),
   rosters: router(staffRostersRouter),
+  kiosks: router(staffKiosksRouter),
+  accounts: router(staffAccountsRouter),
+  dashboard: router(staffDashboardRouter),
 });
