@@ -16,7 +16,10 @@ const CLOSED = Date.parse('2026-01-15T09:00:00Z'); // 18:00 KST
 async function setup() {
   const t = await testDatabase();
   let at = CLOSED + HOUR;
-  const clock: Clock & { set(ms: number): void } = { now: () => new Date(at), set: (ms) => void (at = ms) };
+  const clock: Clock & { set(ms: number): void } = {
+    now: () => new Date(at),
+    set: (ms) => void (at = ms),
+  };
   const ctx = createServiceContext(t.database, { clock });
   const { roomId } = await makeRoom(t.database);
   const term = await makeTerm(t.database, {

@@ -3,7 +3,11 @@ import { auditLog, kioskPairingCodes, kiosks, newId } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import { auditActor, type KioskActor } from './kiosk-actor';
-import { KIOSK_PAIRING_CODE_TTL_MS, kioskPairingCodeHash, newKioskPairingCode } from './pairing-code';
+import {
+  KIOSK_PAIRING_CODE_TTL_MS,
+  kioskPairingCodeHash,
+  newKioskPairingCode,
+} from './pairing-code';
 
 /**
  * Makes a one-time pairing code for a kiosk, valid for 10 minutes. The code is returned once, to

@@ -124,7 +124,10 @@ describe('kiosk pairing codes', () => {
 
     // Typed at the kiosk in lower case, without the dash.
     const paired = await pairKioskWithCode(ctx, { code: made.code.replace('-', '').toLowerCase() });
-    expect(paired).toMatchObject({ kioskId: kiosk.id, enabledPlugins: ['checkin', 'registration'] });
+    expect(paired).toMatchObject({
+      kioskId: kiosk.id,
+      enabledPlugins: ['checkin', 'registration'],
+    });
     expect(paired.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [row] = await database.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
     expect(row?.tokenHash).toBeTruthy();
@@ -142,9 +145,7 @@ describe('kiosk pairing codes', () => {
     ]);
 
     // The same code a second time is refused like any wrong code.
-    expect(await codeOf(pairKioskWithCode(ctx, { code: made.code }))).toBe(
-      'pairing_code_invalid',
-    );
+    expect(await codeOf(pairKioskWithCode(ctx, { code: made.code }))).toBe('pairing_code_invalid');
   });
 
   it('stop working after 10 minutes', async () => {
@@ -153,9 +154,7 @@ describe('kiosk pairing codes', () => {
     clock.advance(KIOSK_PAIRING_CODE_TTL_MS - 1);
     const early = await createKioskPairingCode(ctx, { kioskId: kiosk.id, actor: STAFF });
     clock.advance(KIOSK_PAIRING_CODE_TTL_MS);
-    expect(await codeOf(pairKioskWithCode(ctx, { code: early.code }))).toBe(
-      'pairing_code_invalid',
-    );
+    expect(await codeOf(pairKioskWithCode(ctx, { code: early.code }))).toBe('pairing_code_invalid');
     expect(made.expiresAt.getTime()).toBe(START + KIOSK_PAIRING_CODE_TTL_MS);
   });
 
@@ -163,9 +162,7 @@ describe('kiosk pairing codes', () => {
     const { ctx, clock, kiosk } = await setup();
     const first = await createKioskPairingCode(ctx, { kioskId: kiosk.id, actor: STAFF });
     clock.advance(KIOSK_PAIRING_CODE_TTL_MS);
-    expect(await codeOf(pairKioskWithCode(ctx, { code: first.code }))).toBe(
-      'pairing_code_invalid',
-    );
+    expect(await codeOf(pairKioskWithCode(ctx, { code: first.code }))).toBe('pairing_code_invalid');
     const second = await createKioskPairingCode(ctx, { kioskId: kiosk.id, actor: STAFF });
     clock.advance(KIOSK_PAIRING_CODE_TTL_MS - 1);
     await expect(pairKioskWithCode(ctx, { code: second.code })).resolves.toMatchObject({
@@ -179,9 +176,7 @@ describe('kiosk pairing codes', () => {
     clock.advance(60_000);
     const newer = await createKioskPairingCode(ctx, { kioskId: kiosk.id, actor: STAFF });
     expect(newer.code).not.toBe(older.code);
-    expect(await codeOf(pairKioskWithCode(ctx, { code: older.code }))).toBe(
-      'pairing_code_invalid',
-    );
+    expect(await codeOf(pairKioskWithCode(ctx, { code: older.code }))).toBe('pairing_code_invalid');
     await expect(pairKioskWithCode(ctx, { code: newer.code })).resolves.toMatchObject({
       kioskId: kiosk.id,
     });
@@ -222,12 +217,10 @@ describe('revoking a kiosk', () => {
     expect(await resolveKioskToken(ctx, paired.token)).toBeNull();
     const [row] = await database.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
     expect(row).toMatchObject({ tokenHash: null, revokedAt: new Date(START) });
-    expect(await codeOf(pairKioskWithCode(ctx, { code: spare.code }))).toBe(
-      'pairing_code_invalid',
+    expect(await codeOf(pairKioskWithCode(ctx, { code: spare.code }))).toBe('pairing_code_invalid');
+    expect(await codeOf(createKioskPairingCode(ctx, { kioskId: kiosk.id, actor: STAFF }))).toBe(
+      'kiosk_revoked',
     );
-    expect(
-      await codeOf(createKioskPairingCode(ctx, { kioskId: kiosk.id, actor: STAFF })),
-    ).toBe('kiosk_revoked');
     expect(
       await codeOf(revokeKiosk(ctx, { kioskId: kiosk.id, reason: '다시', staffId: 'staff-1' })),
     ).toBe('kiosk_revoked');

@@ -22,10 +22,7 @@ async function revokeKioskInPlace(
     const [kiosk] = await tx.select().from(kiosks).where(eq(kiosks.id, input.kioskId)).limit(1);
     if (!kiosk) throw new DomainError('kiosk_not_found');
     if (kiosk.revokedAt) throw new DomainError('kiosk_revoked');
-    await tx
-      .update(kiosks)
-      .set({ revokedAt: now, tokenHash: null })
-      .where(eq(kiosks.id, kiosk.id));
+    await tx.update(kiosks).set({ revokedAt: now, tokenHash: null }).where(eq(kiosks.id, kiosk.id));
     await tx
       .update(kioskPairingCodes)
       .set({ expiresAt: now })

@@ -17,7 +17,13 @@ export async function createStaffAccountByAdmin(
     actorId: string;
     ip?: string | null;
   },
-): Promise<{ id: string; email: string; name: string; role: StaffRole; generatedPassword: string | null }> {
+): Promise<{
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  generatedPassword: string | null;
+}> {
   const generated = input.password ? null : generateStaffPassword(ctx.random);
   const account = await createStaffAccount(ctx, {
     email: input.email,

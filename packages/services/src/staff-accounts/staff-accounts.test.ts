@@ -50,7 +50,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 
 describe('staff accounts, by an administrator', () => {
   it('are created with a generated strong password, shown once, and audited', async () => {
-    const { ctx, admin, audit } = await setup();
+    const { ctx, admin } = await setup();
     const made = await createStaffAccountByAdmin(ctx, {
       email: 'Lee@Yongsan.example',
       name: '이직원',
@@ -196,10 +196,7 @@ describe('staff accounts, by an administrator', () => {
     });
     expect(done.endedSessions).toBe(1);
     expect(
-      await database.db
-        .select()
-        .from(staffSessions)
-        .where(eq(staffSessions.staffUserId, staff.id)),
+      await database.db.select().from(staffSessions).where(eq(staffSessions.staffUserId, staff.id)),
     ).toEqual([]);
     expect(await resolveStaffSession(ctx, signIn.token)).toEqual({ state: 'none' });
     expect(

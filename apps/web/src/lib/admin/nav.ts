@@ -21,7 +21,9 @@ export interface AdminNavItem {
 export const adminNav = [
   { path: '/admin', label: (opts) => m.web_admin_nav_dashboard({}, opts) },
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
+  { path: '/admin/kiosks', label: (opts) => m.admin_kiosk_nav({}, opts) },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
+  { path: '/admin/staff', label: (opts) => m.admin_staff_nav({}, opts), roles: ['admin'] },
 ] as const satisfies readonly AdminNavItem[];
 
 /** The sections a staff member of `role` sees. */
