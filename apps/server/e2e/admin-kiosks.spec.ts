@@ -70,11 +70,13 @@ test('kiosks, staff accounts and a flagged course, each change in the audit log'
   const flaggedRow = flagged.getByRole('row').filter({ hasText: FLAGGED_TITLE });
   await expect(flaggedRow).toContainText('0명 / 최소 5명');
   await expectAccessible(page, 'admin: dashboard with a flagged course');
+  await screenshot(page, 'admin-kiosks-0-dashboard');
   await flaggedRow.getByRole('button', { name: `${FLAGGED_TITLE}: 최소 인원 낮추기` }).click();
   const lower = page.getByRole('dialog', { name: `최소 인원 낮추기: ${FLAGGED_TITLE}` });
   await expect(lower).toBeVisible();
   await expect(lower).toContainText('미달 표시가 사라집니다');
   await expectAccessible(page, 'admin: lower-minimum dialog');
+  await screenshot(page, 'admin-kiosks-0-lower-dialog');
   await lower.getByLabel('새 최소 인원').fill('0');
   await lower.getByRole('button', { name: '낮추기', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('최소 인원을 5명에서 0명으로 낮췄습니다');
@@ -184,6 +186,16 @@ test('kiosks, staff accounts and a flagged course, each change in the audit log'
   }
   expect(JSON.stringify(await rows.allTextContents())).not.toContain(code);
   await expectAccessible(page, 'admin: audit log with the changes');
+
+  // The same screens in English.
+  await page.goto('/en/admin/kiosks');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kiosks' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: KIOSK })).toContainText('Revoked');
+  await expectAccessible(page, 'admin: kiosks in English');
+  await page.goto('/en/admin/staff');
+  await expect(page.getByRole('row').filter({ hasText: NEW_EMAIL })).toContainText('Never');
+  await expectAccessible(page, 'admin: staff accounts in English');
+  await screenshot(page, 'admin-kiosks-3-staff-en');
   expect(csp).toEqual([]);
 });
 
