@@ -27,7 +27,11 @@ export const load: PageServerLoad = async ({ locals }) => {
     locals.api.staff.dashboard.belowMinimum.query().then(
       (value) => ({ ok: true as const, value }),
       (cause: unknown) => {
-        console.error('[web] staff.dashboard.belowMinimum failed', readApiFailure(cause) ?? cause);
+        // Without a session the layout sends the visitor to sign in; nothing went wrong here.
+        const failure = readApiFailure(cause);
+        if (failure?.httpStatus !== 401) {
+          console.error('[web] staff.dashboard.belowMinimum failed', failure ?? cause);
+        }
         return { ok: false as const };
       },
     ),
