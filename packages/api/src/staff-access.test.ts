@@ -9,7 +9,15 @@ import { appRouter } from './router';
 const OPEN_TO_ANYONE = ['staff.auth.signIn', 'staff.auth.signOut'];
 
 /** The staff procedures for administrators alone; staff and viewers are refused, reads included. */
-const ADMINS_ONLY = ['staff.audit.search'];
+const ADMINS_ONLY = [
+  'staff.audit.search',
+  'staff.accounts.list',
+  'staff.accounts.create',
+  'staff.accounts.setRole',
+  'staff.accounts.setDisabled',
+  'staff.accounts.unlock',
+  'staff.accounts.resetPassword',
+];
 
 /** A procedure's kind (query, mutation), read from tRPC's definition of it. */
 function procedureType(procedure: object): string {

@@ -12,6 +12,10 @@ import { staffAttendanceRouter, staffExportsRouter } from './staff-attendance-ro
 import { staffAuditRouter } from './staff-audit-router';
 import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
 import { staffCourseEditorRouter } from './staff-course-editor-router';
+import { staffAccountsRouter } from './staff-accounts-router';
+import { staffAuditRouter } from './staff-audit-router';
+import { staffDashboardRouter } from './staff-dashboard-router';
+import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffRostersRouter } from './staff-rosters-router';
 import { staffTermsRouter } from './staff-terms-router';
 
@@ -113,4 +117,7 @@ export const staffRouter = router({
   courseEditor: router(staffCourseEditorRouter),
   attendance: router(staffAttendanceRouter),
   exports: router(staffExportsRouter),
+  kiosks: router(staffKiosksRouter),
+  accounts: router(staffAccountsRouter),
+  dashboard: router(staffDashboardRouter),
 });

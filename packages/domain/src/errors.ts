@@ -77,6 +77,14 @@ export const DOMAIN_ERROR_CODES = [
   'course_instructor_not_found',
   'course_instructor_resident_not_found',
   'course_instructor_name_required',
+  'staff_not_found',
+  'last_admin',
+  'kiosk_not_found',
+  'kiosk_name_taken',
+  'kiosk_revoked',
+  'pairing_code_invalid',
+  'window_not_extended',
+  'minimum_not_lowered',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

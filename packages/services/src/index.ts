@@ -62,3 +62,8 @@ export * from './attendance/correct-attendance';
 export * from './attendance/print-attendance-sheet';
 export * from './exports/export-table';
 export * from './exports/build-export-file';
+export * from './kiosks';
+export * from './staff-accounts';
+export * from './courses/list-courses-below-minimum';
+export * from './courses/extend-registration-window';
+export * from './courses/lower-course-minimum';

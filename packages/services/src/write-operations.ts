@@ -33,6 +33,19 @@ import { publishDraftCoursesInPlace, setCoursePublishedInPlace } from './terms/c
 import { setTermPublishedInPlace } from './terms/publish-term';
 import { createTermInPlace, updateTermInPlace } from './terms/save-term';
 import { createCourseInPlace, updateCourseInPlace } from './course-editor/save-course';
+import { createKioskInPlace } from './kiosks/create-kiosk';
+import { updateKioskInPlace } from './kiosks/update-kiosk';
+import { createKioskPairingCodeInPlace } from './kiosks/create-pairing-code';
+import { revokeKioskInPlace } from './kiosks/revoke-kiosk';
+import { pairKioskWithCodeInPlace } from './kiosks/pair-kiosk-with-code';
+import {
+  setStaffDisabledInPlace,
+  setStaffPasswordHashInPlace,
+  setStaffRoleInPlace,
+  unlockStaffAccountInPlace,
+} from './staff-accounts/change-staff-account';
+import { extendRegistrationWindowInPlace } from './courses/extend-registration-window';
+import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -81,6 +94,17 @@ const inPlace = {
   correctAttendance: correctAttendanceInPlace,
   printAttendanceSheet: printAttendanceSheetInPlace,
   exportTable: exportTableInPlace,
+  createKiosk: createKioskInPlace,
+  updateKiosk: updateKioskInPlace,
+  createKioskPairingCode: createKioskPairingCodeInPlace,
+  revokeKiosk: revokeKioskInPlace,
+  pairKioskWithCode: pairKioskWithCodeInPlace,
+  setStaffRole: setStaffRoleInPlace,
+  setStaffDisabled: setStaffDisabledInPlace,
+  unlockStaffAccount: unlockStaffAccountInPlace,
+  setStaffPasswordHash: setStaffPasswordHashInPlace,
+  extendRegistrationWindow: extendRegistrationWindowInPlace,
+  lowerCourseMinimum: lowerCourseMinimumInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -132,6 +132,14 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   course_instructor_not_found: 'UNPROCESSABLE_CONTENT',
   course_instructor_resident_not_found: 'UNPROCESSABLE_CONTENT',
   course_instructor_name_required: 'BAD_REQUEST',
+  staff_not_found: 'NOT_FOUND',
+  last_admin: 'CONFLICT',
+  kiosk_not_found: 'NOT_FOUND',
+  kiosk_name_taken: 'CONFLICT',
+  kiosk_revoked: 'CONFLICT',
+  pairing_code_invalid: 'BAD_REQUEST',
+  window_not_extended: 'BAD_REQUEST',
+  minimum_not_lowered: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -164,6 +172,11 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   course_instructor_not_found: 'instructorId',
   course_instructor_resident_not_found: 'instructorPhone',
   course_instructor_name_required: 'instructorName',
+  kiosk_name_taken: 'name',
+  room_not_found: 'roomId',
+  pairing_code_invalid: 'code',
+  window_not_extended: 'closesAt',
+  minimum_not_lowered: 'minLearners',
 };
 
 /**

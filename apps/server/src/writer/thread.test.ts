@@ -229,6 +229,22 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     purpose: 'test',
     staff: { id: 'missing', role: 'viewer' },
   },
+  createKiosk: { name: 'Test kiosk', roomId: null, enabledPlugins: [], actor: { type: 'system' } },
+  updateKiosk: { kioskId: 'missing', roomId: null, enabledPlugins: [], staffId: 'missing' },
+  createKioskPairingCode: { kioskId: 'missing', actor: { type: 'system' } },
+  revokeKiosk: { kioskId: 'missing', reason: 'test', staffId: 'missing' },
+  pairKioskWithCode: { code: 'ABCD-EFGH' },
+  setStaffRole: { staffId: 'missing', role: 'viewer', actorId: 'missing' },
+  setStaffDisabled: { staffId: 'missing', disabled: true, actorId: 'missing' },
+  unlockStaffAccount: { staffId: 'missing', actorId: 'missing' },
+  setStaffPasswordHash: {
+    staffId: 'missing',
+    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaA',
+    generated: true,
+    actorId: 'missing',
+  },
+  extendRegistrationWindow: { courseId: 'missing', closesAt: new Date(), staffId: 'missing' },
+  lowerCourseMinimum: { courseId: 'missing', minLearners: 1, staffId: 'missing' },
 };
 
 describe('the writer thread', () => {

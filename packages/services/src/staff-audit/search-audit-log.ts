@@ -34,6 +34,18 @@ export const AUDIT_ACTIONS = [
   'course.cancel',
   'course.below_minimum',
   'lottery.draw',
+  'kiosk.create',
+  'kiosk.update',
+  'kiosk.pairing_code',
+  'kiosk.paired',
+  'kiosk.revoke',
+  'staff.role_changed',
+  'staff.disabled',
+  'staff.enabled',
+  'staff.unlocked',
+  'staff.password_reset',
+  'course.minimum_lowered',
+  'term.registration_extended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,7 +24,9 @@ export const adminNav = [
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
   { path: '/admin/rooms', label: (opts) => m.admin_rooms_nav({}, opts) },
   { path: '/admin/exports', label: (opts) => m.admin_export_nav({}, opts) },
+  { path: '/admin/kiosks', label: (opts) => m.admin_kiosk_nav({}, opts) },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
+  { path: '/admin/staff', label: (opts) => m.admin_staff_nav({}, opts), roles: ['admin'] },
 ] as const satisfies readonly AdminNavItem[];
 
 /** The sections a staff member of `role` sees. */

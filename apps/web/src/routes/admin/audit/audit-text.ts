@@ -40,6 +40,18 @@ const actionWords = {
   'course.cancel': (opts) => m.web_admin_audit_action_course_cancel({}, opts),
   'course.below_minimum': (opts) => m.web_admin_audit_action_course_below_minimum({}, opts),
   'lottery.draw': (opts) => m.web_admin_audit_action_lottery_draw({}, opts),
+  'kiosk.create': (opts) => m.admin_kiosk_audit_create({}, opts),
+  'kiosk.update': (opts) => m.admin_kiosk_audit_update({}, opts),
+  'kiosk.pairing_code': (opts) => m.admin_kiosk_audit_pairing_code({}, opts),
+  'kiosk.paired': (opts) => m.admin_kiosk_audit_paired({}, opts),
+  'kiosk.revoke': (opts) => m.admin_kiosk_audit_revoke({}, opts),
+  'staff.role_changed': (opts) => m.admin_staff_audit_role_changed({}, opts),
+  'staff.disabled': (opts) => m.admin_staff_audit_disabled({}, opts),
+  'staff.enabled': (opts) => m.admin_staff_audit_enabled({}, opts),
+  'staff.unlocked': (opts) => m.admin_staff_audit_unlocked({}, opts),
+  'staff.password_reset': (opts) => m.admin_staff_audit_password_reset({}, opts),
+  'course.minimum_lowered': (opts) => m.admin_dashboard_audit_minimum_lowered({}, opts),
+  'term.registration_extended': (opts) => m.admin_dashboard_audit_window_extended({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
