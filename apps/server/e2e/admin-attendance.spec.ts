@@ -9,14 +9,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  DEMO_STAFF_EMAIL,
-  DEMO_STAFF_NAME,
-  DEMO_STAFF_PASSWORD,
-  DEMO_STAFF_PASSWORD_HASH,
-} from '@seoro/db/seed';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME } from '@seoro/db/seed';
 import { addDays, kstDateOf, kstInstant } from '@seoro/domain';
-import { expectAccessible, fixtures, queryDb, screenshot } from './support';
+import {
+  expectAccessible,
+  fixtures,
+  queryDb,
+  screenshot,
+  addStaffAccount,
+  signInAsStaff,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -28,11 +30,7 @@ const LEARNERS = ['김가은', '박나래', '이도윤', '최서연'] as const;
 const meetingIds = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 
 test.beforeAll(async () => {
-  await queryDb(
-    `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-     values (?, ?, ?, ?, 'admin', 0, ?)`,
-    [randomUUID(), DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-  );
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
   // A copy of the fixtures' roomy course with its own id and title.
   const columns = (await queryDb<{ name: string }>('pragma table_info(courses)')).map(
     (c) => c.name,
@@ -108,16 +106,7 @@ test.beforeAll(async () => {
   }
 });
 
-async function signIn(page: Page) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('이메일', { exact: true }).fill(DEMO_STAFF_EMAIL);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_STAFF_PASSWORD);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: '로그인', exact: true }).click(),
-  ]);
-  await expect(page).toHaveURL(/\/admin$/);
-}
+const signIn = (page: Page) => signInAsStaff(page);
 
 const gridRow = (page: Page, name: string) =>
   page

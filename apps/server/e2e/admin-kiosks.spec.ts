@@ -6,13 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME } from '@seoro/db/seed';
 import {
-  DEMO_STAFF_EMAIL,
-  DEMO_STAFF_NAME,
-  DEMO_STAFF_PASSWORD,
-  DEMO_STAFF_PASSWORD_HASH,
-} from '@seoro/db/seed';
-import { CODE_PATTERN, expectAccessible, queryDb, screenshot, watchCsp } from './support';
+  CODE_PATTERN,
+  expectAccessible,
+  queryDb,
+  screenshot,
+  watchCsp,
+  addStaffAccount,
+  signInAsStaff,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
@@ -23,11 +26,7 @@ const NEW_NAME = '정새내';
 const FLAGGED_TITLE = '미달 테스트 강좌';
 
 test.beforeAll(async () => {
-  await queryDb(
-    `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-     values (?, ?, ?, ?, 'admin', 0, ?)`,
-    [randomUUID(), DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-  );
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
   // A term whose window closed yesterday, with a course flagged below its minimum.
   const [room] = await queryDb<{ id: string }>(`select id from rooms limit 1`);
   const termId = randomUUID();
@@ -47,16 +46,7 @@ test.beforeAll(async () => {
   );
 });
 
-async function signIn(page: Page) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('이메일', { exact: true }).fill(DEMO_STAFF_EMAIL);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_STAFF_PASSWORD);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: '로그인', exact: true }).click(),
-  ]);
-  await expect(page).toHaveURL(/\/admin$/);
-}
+const signIn = (page: Page) => signInAsStaff(page);
 
 test('kiosks, staff accounts and a flagged course, each change in the audit log', async ({
   page,
@@ -201,16 +191,8 @@ test('kiosks, staff accounts and a flagged course, each change in the audit log'
 
 test('a member of staff neither sees nor reaches the staff accounts', async ({ page }) => {
   const email = `kiosk-staff-${randomUUID().slice(0, 8)}@seoroseoro.example`;
-  await queryDb(
-    `insert into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-     values (?, ?, '한직원', ?, 'staff', 0, ?)`,
-    [randomUUID(), email, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-  );
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('이메일', { exact: true }).fill(email);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole('button', { name: '로그인', exact: true }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await addStaffAccount(email, '한직원', 'staff');
+  await signInAsStaff(page, email);
   const nav = page.getByRole('navigation', { name: '관리 메뉴' });
   await expect(nav.getByRole('link', { name: '키오스크' })).toBeVisible();
   await expect(nav.getByRole('link', { name: '직원 계정' })).toHaveCount(0);

@@ -6,13 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME } from '@seoro/db/seed';
 import {
-  DEMO_STAFF_EMAIL,
-  DEMO_STAFF_NAME,
-  DEMO_STAFF_PASSWORD,
-  DEMO_STAFF_PASSWORD_HASH,
-} from '@seoro/db/seed';
-import { expectAccessible, fixtures, queryDb, screenshot } from './support';
+  expectAccessible,
+  fixtures,
+  queryDb,
+  screenshot,
+  addStaffAccount,
+  signInAsStaff,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -22,11 +24,7 @@ const courseId = randomUUID();
 const TITLE = '우리 동네 역사 산책';
 
 test.beforeAll(async () => {
-  await queryDb(
-    `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-     values (?, ?, ?, ?, 'admin', 0, ?)`,
-    [randomUUID(), DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-  );
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
   const columns = (await queryDb<{ name: string }>('pragma table_info(courses)')).map(
     (c) => c.name,
   );
@@ -46,16 +44,7 @@ test.beforeAll(async () => {
   );
 });
 
-async function signIn(page: Page) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('이메일', { exact: true }).fill(DEMO_STAFF_EMAIL);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_STAFF_PASSWORD);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: '로그인', exact: true }).click(),
-  ]);
-  await expect(page).toHaveURL(/\/admin$/);
-}
+const signIn = (page: Page) => signInAsStaff(page);
 
 test('staff schedule a course, see a clash refused, cancel a meeting and read the timetable', async ({
   page,

@@ -7,13 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  DEMO_STAFF_EMAIL,
-  DEMO_STAFF_NAME,
-  DEMO_STAFF_PASSWORD,
-  DEMO_STAFF_PASSWORD_HASH,
-} from '@seoro/db/seed';
-import { expectAccessible, queryDb, screenshot } from './support';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME } from '@seoro/db/seed';
+import { expectAccessible, queryDb, screenshot, addStaffAccount, signInAsStaff } from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -24,24 +19,10 @@ const COPY_KO = '2027년 여름 시험 기수';
 const COURSE_KO = '동네 역사 산책';
 
 test.beforeAll(async () => {
-  await queryDb(
-    `insert or ignore into staff_users (id, email, name, password_hash, role, failed_attempts, created_at)
-     values (?, ?, ?, ?, 'admin', 0, ?)`,
-    [randomUUID(), DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, DEMO_STAFF_PASSWORD_HASH, Date.now()],
-  );
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
 });
 
-async function signIn(page: Page) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('이메일', { exact: true }).fill(DEMO_STAFF_EMAIL);
-  await page.getByLabel('비밀번호', { exact: true }).fill(DEMO_STAFF_PASSWORD);
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: '로그인', exact: true }).click(),
-  ]);
-  // Argon2 takes its time on a busy machine.
-  await expect(page).toHaveURL(/\/admin$/, { timeout: 15_000 });
-}
+const signIn = (page: Page) => signInAsStaff(page);
 
 const termIdOf = async (nameKo: string) =>
   (await queryDb<{ id: string }>('select id from terms where name_ko = ?', [nameKo]))[0]?.id;

@@ -15,13 +15,65 @@ import { appRouter } from './router';
 interface Demo {
   termId: string;
   courseId: string;
-  /** A confirmed learner's enrolment in `courseId`. */
+  /** A confirmed learner's enrolment in `courseId`, a course that has met. */
   enrolmentId: string;
   /** A waitlisted enrolment, in any course. */
   waitlistedId: string;
   /** A course with a waitlist, the one of `waitlistedId`. */
   waitlistCourseId: string;
+  /** A meeting of `courseId` that has started, and its room. */
+  meetingId: string;
+  roomId: string;
+  /** A course of the published term, open for registration, and a meeting still to come. */
+  openCourseId: string;
+  futureMeetingId: string;
+  /** A kiosk, and a second staff account (a viewer), made for the test. */
+  kioskId: string;
+  otherStaffId: string;
 }
+
+const termSettings = {
+  nameKo: '시험 기수',
+  nameEn: 'Test term',
+  slug: '',
+  startsOn: '2027-03-04',
+  endsOn: '2027-04-29',
+  registrationOpensAt: '2027-02-15T10:00',
+  registrationClosesAt: '2027-02-26T18:00',
+  onsiteOpensAt: '',
+  onsiteClosesAt: '',
+  perResidentLimit: 2,
+  noShowBarPercent: null,
+  completionPercent: 80,
+  defaultMode: 'first_come',
+};
+
+const courseSettings = (roomId: string) => ({
+  titleKo: '시험 강좌',
+  titleEn: 'Test course',
+  summaryKo: '요약',
+  summaryEn: 'Summary',
+  descriptionKo: '설명',
+  descriptionEn: 'Description',
+  materialsNoteKo: '',
+  materialsNoteEn: '',
+  materialsFeeWon: null,
+  capacity: 12,
+  minLearners: 3,
+  onsiteSeats: 0,
+  roomId,
+  instructorKind: 'none',
+});
+
+const pattern = (d: Demo) => ({
+  courseId: d.courseId,
+  weekdays: [4],
+  startTime: '07:00',
+  endTime: '08:00',
+  first: '2027-03-04',
+  count: 2,
+  holidayRule: 'skip_extend',
+});
 
 /** An input for each staff procedure, or why it is not called here. */
 const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
@@ -41,12 +93,84 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
   }),
   'staff.rosters.cancelEnrolment': (d) => ({ enrolmentId: d.enrolmentId, reason: '시험' }),
   'staff.rosters.register': (d) => ({
-    courseId: d.courseId,
+    courseId: d.openCourseId,
     name: '최등록',
     phone: '010-5555-0101',
     consent: true,
     locale: 'ko',
   }),
+  'staff.meetings.list': (d) => ({ courseId: d.courseId }),
+  'staff.meetings.preview': pattern,
+  'staff.meetings.generate': { skip: 'refused once anyone checked in; answers with dates only' },
+  'staff.meetings.add': (d) => ({
+    courseId: d.courseId,
+    date: '2027-03-04',
+    startTime: '07:00',
+    endTime: '08:00',
+    roomId: d.roomId,
+  }),
+  'staff.meetings.update': { skip: 'moves a meeting; answers with its times and a count' },
+  'staff.meetings.cancel': (d) => ({ meetingId: d.futureMeetingId, reason: '시험' }),
+  'staff.meetings.restore': { skip: 'needs a cancelled meeting; answers with a count' },
+  'staff.rooms.list': () => undefined,
+  'staff.rooms.timetable': (d) => ({ roomId: d.roomId, view: 'month' }),
+  'staff.terms.list': () => undefined,
+  'staff.terms.get': (d) => ({ termId: d.termId }),
+  'staff.terms.create': () => termSettings,
+  'staff.terms.update': (d) => ({ ...termSettings, slug: '', termId: d.termId }),
+  'staff.terms.publish': (d) => ({ termId: d.termId }),
+  'staff.terms.unpublish': { skip: 'refused while the term has registrations' },
+  'staff.terms.copy': (d) => ({ ...termSettings, sourceTermId: d.termId }),
+  'staff.terms.publishDraftCourses': (d) => ({ termId: d.termId }),
+  'staff.courseEditor.options': (d) => ({ termId: d.termId }),
+  'staff.courseEditor.get': (d) => ({ courseId: d.courseId }),
+  'staff.courseEditor.create': (d) => ({ ...courseSettings(d.roomId), termId: d.termId }),
+  'staff.courseEditor.update': { skip: 'changes a course; answers with its id' },
+  'staff.courseEditor.publish': (d) => ({ courseId: d.courseId }),
+  'staff.courseEditor.unpublish': { skip: 'refused while the course has registrations' },
+  'staff.attendance.grid': (d) => ({ courseId: d.courseId }),
+  'staff.attendance.correct': (d) => ({
+    enrolmentId: d.enrolmentId,
+    meetingId: d.meetingId,
+    mark: 'present',
+    reason: '시험',
+  }),
+  'staff.attendance.printSheet': (d) => ({ courseId: d.courseId }),
+  'staff.exports.file': (d) => ({
+    kind: 'term-enrolments',
+    termId: d.termId,
+    format: 'csv',
+    purpose: '시험',
+  }),
+  'staff.kiosks.list': () => undefined,
+  'staff.kiosks.create': (d) => ({
+    name: '시험 키오스크',
+    roomId: d.roomId,
+    enabledPlugins: ['checkin'],
+  }),
+  'staff.kiosks.update': (d) => ({
+    kioskId: d.kioskId,
+    roomId: d.roomId,
+    enabledPlugins: ['checkin'],
+  }),
+  'staff.kiosks.createPairingCode': (d) => ({ kioskId: d.kioskId }),
+  'staff.kiosks.revoke': (d) => ({ kioskId: d.kioskId, reason: '시험' }),
+  'staff.accounts.list': () => undefined,
+  'staff.accounts.create': () => ({
+    email: 'new-staff@seoroseoro.example',
+    name: '신직원',
+    role: 'staff',
+  }),
+  'staff.accounts.setRole': (d) => ({ staffId: d.otherStaffId, role: 'staff' }),
+  'staff.accounts.setDisabled': (d) => ({ staffId: d.otherStaffId, disabled: true }),
+  'staff.accounts.unlock': (d) => ({ staffId: d.otherStaffId }),
+  'staff.accounts.resetPassword': (d) => ({ staffId: d.otherStaffId }),
+  'staff.dashboard.belowMinimum': () => undefined,
+  'staff.dashboard.extendWindow': (d) => ({
+    courseId: d.courseId,
+    closesAt: '2099-01-01T18:00:00+09:00',
+  }),
+  'staff.dashboard.lowerMinimum': (d) => ({ courseId: d.courseId, minLearners: 1 }),
 };
 
 /** Procedures known to answer with names or phones: the check must see it in them. */
@@ -68,12 +192,37 @@ async function setup() {
   const term = await one<{ id: string }>(
     "select id from terms where status = 'published' order by starts_on desc limit 1",
   );
-  const confirmed = await one<{ id: string; course_id: string }>(
-    `select e.id, e.course_id from enrolments e join courses c on c.id = e.course_id
-     where e.status = 'confirmed' and c.term_id = '${term.id}' order by e.created_at limit 1`,
+  // A confirmed learner of a course that has met already (attendance can be corrected).
+  const confirmed = await one<{
+    id: string;
+    course_id: string;
+    meeting_id: string;
+    room_id: string;
+  }>(
+    `select e.id, e.course_id, m.id as meeting_id, m.room_id from enrolments e
+     join meetings m on m.course_id = e.course_id
+     where e.status = 'confirmed' and m.status = 'scheduled' and m.starts_at <= ${Date.now()}
+     order by m.starts_at desc limit 1`,
   );
   const waitlisted = await one<{ id: string; course_id: string }>(
     "select id, course_id from enrolments where status = 'waitlisted' limit 1",
+  );
+  const open = await one<{ course_id: string; meeting_id: string }>(
+    `select c.id as course_id, m.id as meeting_id from courses c
+     join meetings m on m.course_id = c.id
+     where c.term_id = '${term.id}' and c.status = 'open' and c.mode = 'first_come'
+       and m.starts_at > ${Date.now()} and m.status = 'scheduled'
+       and not exists (select 1 from attendance a where a.meeting_id = m.id)
+     order by m.starts_at limit 1`,
+  );
+  const kioskId = 'test-kiosk';
+  const otherStaffId = 'test-viewer';
+  await database.client.execute(
+    `insert into kiosks (id, name, enabled_plugins, created_at) values ('${kioskId}', '복도', '["checkin"]', 0)`,
+  );
+  await database.client.execute(
+    `insert into staff_users (id, email, name, password_hash, role, created_at)
+     values ('${otherStaffId}', 'viewer@seoroseoro.example', '정열람', 'x', 'viewer', 0)`,
   );
   const demo: Demo = {
     termId: term.id,
@@ -81,6 +230,12 @@ async function setup() {
     enrolmentId: confirmed.id,
     waitlistedId: waitlisted.id,
     waitlistCourseId: waitlisted.course_id,
+    meetingId: confirmed.meeting_id,
+    roomId: confirmed.room_id,
+    openCourseId: open.course_id,
+    futureMeetingId: open.meeting_id,
+    kioskId,
+    otherStaffId,
   };
   const ctx: TrpcContext = {
     services: createServiceContext(database),

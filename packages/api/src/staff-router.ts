@@ -13,7 +13,6 @@ import { staffAuditRouter } from './staff-audit-router';
 import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
 import { staffCourseEditorRouter } from './staff-course-editor-router';
 import { staffAccountsRouter } from './staff-accounts-router';
-import { staffAuditRouter } from './staff-audit-router';
 import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffRostersRouter } from './staff-rosters-router';

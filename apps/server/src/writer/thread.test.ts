@@ -213,6 +213,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
       mode: 'first_come',
       onsiteSeats: 0,
     },
+  },
   readAttendanceGrid: { courseId: 'missing', staffId: 'missing' },
   correctAttendance: {
     enrolmentId: 'missing',

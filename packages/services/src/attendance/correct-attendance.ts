@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { attendance, auditLog, courses, enrolments, meetings, newId } from '@seoro/db';
-import { DomainError, kstDateOf } from '@seoro/domain';
+import { DomainError, kstDateOf, maskName } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import type { CheckInMethodName } from './course-attendance';
 
@@ -29,7 +29,8 @@ export interface MarkSnapshot {
 export interface CorrectAttendanceResult {
   enrolmentId: string;
   meetingId: string;
-  name: string;
+  /** The learner's name masked (김*수): the answer says whose mark it was without a new read. */
+  maskedName: string;
   meeting: { seq: number; date: string };
   before: MarkSnapshot;
   after: MarkSnapshot;
@@ -94,7 +95,7 @@ async function correctAttendanceInPlace(
     const base = {
       enrolmentId: row.enrolment.id,
       meetingId: meeting.id,
-      name: row.enrolment.name,
+      maskedName: maskName(row.enrolment.name),
       meeting: { seq: meeting.seq, date: meeting.date },
       before,
     };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { auditLog, staffSessions, staffUsers } from '@seoro/db';
+import { auditLog, staffSessions, staffSignInFailures, staffUsers } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import type { StaffRole } from '../staff-auth/create-staff-account';
@@ -112,11 +112,12 @@ async function unlockStaffAccountInPlace(
       .where(eq(staffUsers.id, input.staffId))
       .limit(1);
     if (!account) throw new DomainError('staff_not_found');
-    const wasLocked = account.lockedUntil !== null && account.lockedUntil > now;
-    await tx
-      .update(staffUsers)
-      .set({ lockedUntil: null, failedAttempts: 0 })
-      .where(eq(staffUsers.id, account.id));
+    // Failed sign-ins are counted by email (sign-in-staff.ts); lifting the lock forgets them.
+    const [cleared] = await tx
+      .delete(staffSignInFailures)
+      .where(eq(staffSignInFailures.email, account.email))
+      .returning({ lockedUntil: staffSignInFailures.lockedUntil });
+    const wasLocked = !!cleared?.lockedUntil && cleared.lockedUntil > now;
     await tx.insert(auditLog).values({
       at: now,
       actorType: 'staff',
@@ -152,8 +153,9 @@ async function setStaffPasswordHashInPlace(
     if (!account) throw new DomainError('staff_not_found');
     await tx
       .update(staffUsers)
-      .set({ passwordHash: input.passwordHash, lockedUntil: null, failedAttempts: 0 })
+      .set({ passwordHash: input.passwordHash })
       .where(eq(staffUsers.id, account.id));
+    await tx.delete(staffSignInFailures).where(eq(staffSignInFailures.email, account.email));
     const ended = await tx
       .delete(staffSessions)
       .where(eq(staffSessions.staffUserId, account.id))

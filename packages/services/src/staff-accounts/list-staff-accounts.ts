@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { staffUsers } from '@seoro/db';
+import { staffSignInFailures, staffUsers } from '@seoro/db';
 import type { ServiceContext } from '../context';
 import type { StaffRole } from '../staff-auth/create-staff-account';
 
@@ -32,17 +32,17 @@ export async function listStaffAccounts(ctx: ServiceContext): Promise<StaffAccou
       email: staffUsers.email,
       name: staffUsers.name,
       role: staffUsers.role,
-      lockedUntil: staffUsers.lockedUntil,
+      lockedUntil: staffSignInFailures.lockedUntil,
       disabledAt: staffUsers.disabledAt,
       createdAt: staffUsers.createdAt,
-      // Written out in full: drizzle leaves a one-table query's columns unqualified, and a bare
-      // "id" inside the subquery would be the audit row's.
+      // Written out in full: a bare "id" inside the subquery would be the audit row's.
       lastSignInAt: sql<number | null>`(select max(a.at) from audit_log a
         where a.action = 'staff.sign_in' and a.actor_id = staff_users.id)`,
       activeSessions: sql<number>`(select count(*) from staff_sessions s
         where s.staff_user_id = staff_users.id and s.expires_at > ${now.getTime()})`,
     })
     .from(staffUsers)
+    .leftJoin(staffSignInFailures, eq(staffSignInFailures.email, staffUsers.email))
     .orderBy(
       sql`case ${staffUsers.role} when 'admin' then 0 when 'staff' then 1 else 2 end`,
       asc(staffUsers.name),

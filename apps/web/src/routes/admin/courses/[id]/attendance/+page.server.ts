@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '@seoro/i18n';
-import { formatDate, maskName } from '@seoro/domain';
+import { formatDate } from '@seoro/domain';
 import { readApiFailure } from '$lib/server/api-error';
 import { formRefusal, readForm } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -76,7 +76,7 @@ export const actions: Actions = {
         mark,
         reason,
       });
-      const name = maskName(result.name);
+      const name = result.maskedName;
       const meeting = m.admin_attendance_meeting_label(
         { seq: result.meeting.seq, date: formatDate(result.meeting.date, locals.locale) },
         opts,
