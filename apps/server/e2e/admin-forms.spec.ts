@@ -19,17 +19,35 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-/** The names of `export const actions = { … }` in a page's server file ('default' included). */
-function actionNames(source: string, fileName: string): string[] {
+/** Where an import of a page's server file points: `$lib/…` or a relative path, as a file. */
+function importedFile(from: string, specifier: string): string {
+  const base = specifier.startsWith('$lib/')
+    ? join(ROUTES, '..', 'lib', specifier.slice('$lib/'.length))
+    : join(from, '..', specifier);
+  return base.endsWith('.ts') ? base : `${base}.ts`;
+}
+
+/**
+ * The names of `export const actions = { … }` in a page's server file ('default' included); an
+ * `actions` that is an imported object is read from its own file.
+ */
+function actionNames(source: string, fileName: string, name = 'actions'): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const names: string[] = [];
   for (const statement of file.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== 'actions') continue;
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name) continue;
       let init = declaration.initializer;
       while (init && (ts.isSatisfiesExpression(init) || ts.isAsExpression(init))) {
         init = init.expression;
+      }
+      if (init && ts.isIdentifier(init)) {
+        const imported = importedName(file, init.text);
+        if (imported) {
+          const path = importedFile(fileName, imported.from);
+          return actionNames(readFileSync(path, 'utf8'), path, imported.name);
+        }
       }
       if (!init || !ts.isObjectLiteralExpression(init)) {
         throw new Error(`${fileName}: actions is not an object literal`);
@@ -41,6 +59,25 @@ function actionNames(source: string, fileName: string): string[] {
     }
   }
   return names;
+}
+
+/** The module and exported name an identifier was imported as, if it was. */
+function importedName(file: ts.SourceFile, local: string): { from: string; name: string } | null {
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier))
+      continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      if (element.name.text === local) {
+        return {
+          from: statement.moduleSpecifier.text,
+          name: (element.propertyName ?? element.name).text,
+        };
+      }
+    }
+  }
+  return null;
 }
 
 /** The URL path of a route folder, with each `[param]` filled in. */

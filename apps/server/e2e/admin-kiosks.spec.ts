@@ -125,7 +125,9 @@ test('kiosks, staff accounts and a flagged course, each change in the audit log'
   // Staff accounts: add one with a generated password, then make them a viewer.
   await nav.getByRole('link', { name: '직원 계정' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '직원 계정' })).toBeVisible();
-  const me = page.getByRole('row').filter({ hasText: DEMO_STAFF_EMAIL });
+  const me = page
+    .getByRole('row')
+    .filter({ has: page.getByText(DEMO_STAFF_EMAIL, { exact: true }) });
   await expect(me).toContainText('나');
   const add = page.getByRole('form', { name: '계정 추가' });
   await add.getByLabel('이메일').fill(NEW_EMAIL);

@@ -7,6 +7,8 @@ import { DomainError } from '@seoro/domain';
 export interface RateLimiter {
   /** Counts one hit; false when the key is over its limit in the current window. */
   hit(bucket: string, key: string, limit: number, windowMs: number, now?: number): boolean;
+  /** Takes back one hit of the current window (an attempt that turned out to be no threat). */
+  forgive(bucket: string, key: string): void;
 }
 
 export function createRateLimiter(): RateLimiter {
@@ -26,6 +28,10 @@ export function createRateLimiter(): RateLimiter {
       }
       current.count += 1;
       return current.count <= limit;
+    },
+    forgive(bucket, key) {
+      const current = windows.get(`${bucket}\u0000${key}`);
+      if (current && current.count > 0) current.count -= 1;
     },
   };
 }

@@ -107,6 +107,11 @@ describe('createRateLimiter', () => {
     expect([1, 2, 3].map(() => l.hit('b', 'k', 2, 1000, 0))).toEqual([true, true, false]);
     expect(l.hit('b', 'other', 2, 1000, 0)).toBe(true);
     expect(l.hit('c', 'k', 2, 1000, 0)).toBe(true);
+    // A hit taken back leaves room for one more in the window.
+    l.forgive('b', 'k');
+    l.forgive('b', 'k');
+    expect(l.hit('b', 'k', 2, 1000, 0)).toBe(true);
+    expect(l.hit('b', 'k', 2, 1000, 0)).toBe(false);
     expect(l.hit('b', 'k', 2, 1000, 1000)).toBe(true);
   });
 });
