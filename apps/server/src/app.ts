@@ -9,6 +9,7 @@ import { appRouter, createRateLimiter, type AppRouter } from '@seoro/api';
 import type { Database } from '@seoro/db';
 import type { Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
+import { KIOSK_TOKEN_HEADER } from '@seoro/trpc';
 import { clientAddress, createTrpcContext, requestLocale, type ContextDeps } from './context';
 import type { TrustedProxyHops } from './forwarded';
 import { requestLog } from './middleware/request-log';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
           ip: clientAddress(c, contextDeps.trustProxy),
           requestId: c.get('requestId'),
           sessions,
+          kioskToken: c.req.header(KIOSK_TOKEN_HEADER) ?? null,
         }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Locale } from '@seoro/domain';
 import type { ServiceContext } from '@seoro/services';
+import { resolveKioskToken } from '@seoro/services';
 import type { RateLimiter, TrpcContext } from '@seoro/trpc';
 import { forwardedByTrustedProxy, type TrustedProxyHops } from './forwarded';
 import type { RequestSessions } from './session-cookies';
@@ -40,18 +41,25 @@ export function clientAddress(c: Context, trustProxy: TrustedProxyHops): string 
 /**
  * Builds the tRPC context for one request (HTTP or in-process from SvelteKit). With the request's
  * session cookies, the signed-in resident and staff member are looked up (one indexed read per
- * cookie present) and the context carries the handles that sign in and out.
+ * cookie present) and the context carries the handles that sign in and out. A kiosk's device
+ * token (its header) is looked up the same way, on every call, so a revoked kiosk is refused at
+ * once.
  */
 export async function createTrpcContext(
   deps: ContextDeps,
-  request: { locale: Locale; ip: string | null; requestId: string; sessions?: RequestSessions },
+  request: {
+    locale: Locale;
+    ip: string | null;
+    requestId: string;
+    sessions?: RequestSessions;
+    kioskToken?: string | null;
+  },
 ): Promise<TrpcContext> {
-  const [resident, staff] = request.sessions
-    ? await Promise.all([
-        request.sessions.resident.resolve(deps.services),
-        request.sessions.staff.resolve(deps.services),
-      ])
-    : [null, null];
+  const [resident, staff, kiosk] = await Promise.all([
+    request.sessions?.resident.resolve(deps.services) ?? null,
+    request.sessions?.staff.resolve(deps.services) ?? null,
+    request.kioskToken ? resolveKioskToken(deps.services, request.kioskToken) : null,
+  ]);
   return {
     services: deps.services,
     rateLimiter: deps.rateLimiter,
@@ -59,7 +67,14 @@ export async function createTrpcContext(
     ip: request.ip,
     requestId: request.requestId,
     staff: staff?.identity ?? null,
-    kiosk: null,
+    kiosk: kiosk
+      ? {
+          id: kiosk.id,
+          name: kiosk.name,
+          roomId: kiosk.roomId,
+          enabledPlugins: kiosk.enabledPlugins,
+        }
+      : null,
     resident: resident?.identity ?? null,
     ...(resident ? { residentSession: resident.handle } : {}),
     ...(staff ? { staffSession: staff.handle } : {}),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createTestDatabase, makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
 import { attendance, enrolments } from '@seoro/db';
-import { createServiceContext } from '@seoro/services';
+import { createServiceContext, pairNewKiosk } from '@seoro/services';
 import { createApp } from '../src/app';
 
 let env: Awaited<ReturnType<typeof setup>>;
@@ -26,7 +26,12 @@ async function setup() {
   );
   const services = createServiceContext(t.database);
   const app = createApp({ database: t.database, services, logger: pino({ level: 'silent' }) });
-  return { ...t, app, course };
+  const kiosk = await pairNewKiosk(services, {
+    name: 'Room 3',
+    roomId,
+    enabledPlugins: ['checkin'],
+  });
+  return { ...t, app, course, kioskHeaders: { 'x-seoro-kiosk-token': kiosk.token } };
 }
 
 const ORIGIN = 'http://localhost';
@@ -134,7 +139,9 @@ describe('HTTP API', () => {
   it('checks in with a code over HTTP, twice harmlessly', async () => {
     const reg = await mutate('registration.register', resident());
     const { code } = ((await reg.json()) as { result: { data: { code: string } } }).result.data;
-    const first = await mutate('checkin.checkIn', { code, method: 'keypad' });
+    const unpaired = await mutate('checkin.checkIn', { code, method: 'keypad' });
+    expect(unpaired.status).toBe(401);
+    const first = await mutate('checkin.checkIn', { code, method: 'keypad' }, env.kioskHeaders);
     expect(first.status).toBe(200);
     expect(
       ((await first.json()) as { result: { data: { status: string; maskedName: string } } }).result
@@ -143,7 +150,11 @@ describe('HTTP API', () => {
       status: 'checked_in',
       maskedName: '김*희',
     });
-    const again = await mutate('checkin.checkIn', { code: code.toLowerCase(), method: 'qr' });
+    const again = await mutate(
+      'checkin.checkIn',
+      { code: code.toLowerCase(), method: 'qr' },
+      env.kioskHeaders,
+    );
     expect(
       ((await again.json()) as { result: { data: { status: string } } }).result.data.status,
     ).toBe('already_checked_in');
@@ -152,7 +163,7 @@ describe('HTTP API', () => {
     const wrong = await mutate(
       'checkin.checkIn',
       { code: 'ZZZZ-ZZZZ', method: 'keypad' },
-      { 'x-seoro-locale': 'en' },
+      { 'x-seoro-locale': 'en', ...env.kioskHeaders },
     );
     expect(wrong.status).toBe(404);
     expect(((await wrong.json()) as { error: { message: string } }).error.message).toContain(

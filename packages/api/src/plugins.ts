@@ -9,6 +9,9 @@ import { registrationServerPlugin } from '@seoro/plugin-registration/server';
 export const serverPlugins = {
   registration: registrationServerPlugin,
   checkin: checkinServerPlugin,
+  signup: null,
+  'my-registrations': null,
+  notices: null,
 } satisfies Record<PluginId, ServerPlugin | null>;
 
 /** Hook handlers of every plugin that has a server part, in registry order. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getCourse, getCurrentCatalogue } from '@seoro/services';
 import { publicProcedure, router } from '@seoro/trpc';
 import { routesOf, serverPlugins } from './plugins';
+import { kioskRouter } from './kiosk-router';
 import { staffRouter } from './staff-router';
 
 const systemRouter = router({
@@ -18,7 +19,12 @@ const catalogueRouter = router({
     .query(({ ctx, input }) => getCourse(ctx.services, input.courseId)),
 });
 
-const coreRouters = { system: systemRouter, catalogue: catalogueRouter, staff: staffRouter };
+const coreRouters = {
+  system: systemRouter,
+  catalogue: catalogueRouter,
+  staff: staffRouter,
+  kiosk: kioskRouter,
+};
 
 /** The whole API: core routers, then the routes of every server part in the plugin registry. */
 export const appRouter = router({

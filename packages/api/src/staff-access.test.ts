@@ -62,7 +62,10 @@ async function contexts() {
   return {
     anonymous: base,
     resident: { ...base, resident: { id: 'resident-1' } },
-    kiosk: { ...base, kiosk: { id: 'kiosk-1' } },
+    kiosk: {
+      ...base,
+      kiosk: { id: 'kiosk-1', name: 'Kiosk', roomId: null, enabledPlugins: ['checkin'] },
+    },
     viewer: { ...base, staff: viewer },
     staff: { ...base, staff },
   };

@@ -13,7 +13,13 @@
 import type { Component } from 'svelte';
 
 /** Every plugin the product knows. Adding one here is the first step of writing a plugin. */
-export const pluginIds = ['registration', 'checkin'] as const;
+export const pluginIds = [
+  'registration',
+  'checkin',
+  'signup',
+  'my-registrations',
+  'notices',
+] as const;
 export type PluginId = (typeof pluginIds)[number];
 
 export type Locale = 'ko' | 'en';
@@ -33,14 +39,30 @@ export function definePluginManifest<const M extends PluginManifest>(manifest: M
   return manifest;
 }
 
+/** The paired kiosk, as the server describes it; plugin screens may show where they are. */
+export interface KioskDevice {
+  id: string;
+  name: string;
+  venue: LocalizedText;
+  room: LocalizedText;
+}
+
 /** What a kiosk shell hands to a plugin screen. */
 export interface KioskScreenProps {
   /** The kiosk's current language; screens re-render when it changes. */
   locale: Locale;
   /** Base URL of the tRPC endpoint (relative, e.g. `/trpc`). */
   trpcUrl: string;
-  /** Extra headers for every call (kiosk identity, locale). */
+  /** Extra headers for every call: the kiosk's device token and the locale. Send them always. */
   headers: () => Record<string, string>;
+  /** This kiosk: its name, venue and room. */
+  device: KioskDevice;
+  /** False while the shell knows the network is down (the browser's `offline`, or a failed call). */
+  online: boolean;
+  /** Opens another enabled plugin's screen (for example signup after a refused check-in). */
+  openPlugin: (id: PluginId) => void;
+  /** Plugins this kiosk has enabled, so a screen offers another only when it is there. */
+  enabledPlugins: readonly PluginId[];
   /** Return to the attract screen. */
   exit: () => void;
   /** Tell the shell the person is still there (restarts the idle timer). */
@@ -64,6 +86,20 @@ export interface KioskPlugin<Id extends PluginId = PluginId> {
    * like a keyboard). A plugin that claims the scan gets it passed to its screen.
    */
   acceptsScan?: (text: string) => boolean;
+  /**
+   * Work the plugin keeps on the device while the network is down (check-ins taken offline). The
+   * shell reports `pending()` to the server with each heartbeat, and calls `flush()` when the
+   * network returns and at start-up. `flush` must send each item exactly once, across reloads.
+   */
+  offline?: {
+    pending: () => Promise<number>;
+    flush: (calls: { trpcUrl: string; headers: () => Record<string, string> }) => Promise<void>;
+  };
+  /**
+   * Something the plugin shows on the start screen itself, under the tiles (notices). It gets the
+   * same props as a screen, without `scan`.
+   */
+  startPanel?: Component<KioskScreenProps>;
 }
 
 /** Identity helper for kiosk parts. */

@@ -38,6 +38,7 @@ import { updateKioskInPlace } from './kiosks/update-kiosk';
 import { createKioskPairingCodeInPlace } from './kiosks/create-pairing-code';
 import { revokeKioskInPlace } from './kiosks/revoke-kiosk';
 import { pairKioskWithCodeInPlace } from './kiosks/pair-kiosk-with-code';
+import { recordKioskContactInPlace } from './kiosks/kiosk-contact';
 import {
   setStaffDisabledInPlace,
   setStaffPasswordHashInPlace,
@@ -99,6 +100,7 @@ const inPlace = {
   createKioskPairingCode: createKioskPairingCodeInPlace,
   revokeKiosk: revokeKioskInPlace,
   pairKioskWithCode: pairKioskWithCodeInPlace,
+  recordKioskContact: recordKioskContactInPlace,
   setStaffRole: setStaffRoleInPlace,
   setStaffDisabled: setStaffDisabledInPlace,
   unlockStaffAccount: unlockStaffAccountInPlace,

@@ -18,8 +18,19 @@ export interface StaffIdentity {
   email: string;
   name: string;
 }
+/** A paired kiosk, as the host resolved it from its device token. */
 export interface KioskIdentity {
   id: string;
+  name: string;
+  /** The room whose meetings it checks in to; null until staff choose one. */
+  roomId: string | null;
+  /** Plugin ids staff enabled on it. */
+  enabledPlugins: string[];
+}
+
+/** Procedure metadata: the tier a procedure belongs to, so tests can enumerate a tier. */
+export interface ProcedureMeta {
+  tier?: 'kiosk' | 'staff';
 }
 export interface ResidentIdentity {
   id: string;
@@ -188,51 +199,54 @@ function fieldOf(error: DomainError): string | null {
   return typeof own === 'string' ? own : (domainErrorField[error.code] ?? null);
 }
 
-const t = initTRPC.context<TrpcContext>().create({
-  errorFormatter({ shape, error, ctx }) {
-    const locale: Locale = ctx?.locale ?? 'ko';
-    const { stack: _stack, ...data } = shape.data;
-    const cause = error.cause;
-    if (isDomainError(cause)) {
-      return {
-        ...shape,
-        message: localizeDomainError(cause, locale),
-        data: { ...data, domainCode: cause.code, field: fieldOf(cause) },
-      };
-    }
-    if (cause instanceof ZodError) {
-      const issue = cause.issues[0];
-      return {
-        ...shape,
-        message: localizeMessage('err_invalid_input', locale),
-        data: {
-          ...data,
-          domainCode: null,
-          field: issue ? String(issue.path[0] ?? '') || null : null,
-          issues: cause.issues.map((i) => ({ path: i.path.map(String), code: i.code })),
-        },
-      };
-    }
-    // What tRPC itself refuses before a procedure runs (a body or `input` that is not JSON, a
-    // batch input that is not an object) comes with the parser's English; the caller gets the
-    // same sentence as for any other bad input.
-    if (error.code === 'PARSE_ERROR' || error.code === 'BAD_REQUEST') {
-      return {
-        ...shape,
-        message: localizeMessage('err_invalid_input', locale),
-        data: { ...data, domainCode: null, field: null },
-      };
-    }
-    if (error.code === 'INTERNAL_SERVER_ERROR') {
-      return {
-        ...shape,
-        message: localizeMessage('err_unexpected', locale),
-        data: { ...data, domainCode: null, field: null },
-      };
-    }
-    return { ...shape, data: { ...data, domainCode: null, field: null } };
-  },
-});
+const t = initTRPC
+  .context<TrpcContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const locale: Locale = ctx?.locale ?? 'ko';
+      const { stack: _stack, ...data } = shape.data;
+      const cause = error.cause;
+      if (isDomainError(cause)) {
+        return {
+          ...shape,
+          message: localizeDomainError(cause, locale),
+          data: { ...data, domainCode: cause.code, field: fieldOf(cause) },
+        };
+      }
+      if (cause instanceof ZodError) {
+        const issue = cause.issues[0];
+        return {
+          ...shape,
+          message: localizeMessage('err_invalid_input', locale),
+          data: {
+            ...data,
+            domainCode: null,
+            field: issue ? String(issue.path[0] ?? '') || null : null,
+            issues: cause.issues.map((i) => ({ path: i.path.map(String), code: i.code })),
+          },
+        };
+      }
+      // What tRPC itself refuses before a procedure runs (a body or `input` that is not JSON, a
+      // batch input that is not an object) comes with the parser's English; the caller gets the
+      // same sentence as for any other bad input.
+      if (error.code === 'PARSE_ERROR' || error.code === 'BAD_REQUEST') {
+        return {
+          ...shape,
+          message: localizeMessage('err_invalid_input', locale),
+          data: { ...data, domainCode: null, field: null },
+        };
+      }
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        return {
+          ...shape,
+          message: localizeMessage('err_unexpected', locale),
+          data: { ...data, domainCode: null, field: null },
+        };
+      }
+      return { ...shape, data: { ...data, domainCode: null, field: null } };
+    },
+  });
 
 /** Turns a DomainError thrown by a service into a tRPC error with the right status. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -261,7 +275,7 @@ export const residentProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /** A signed-in staff member of any role. */
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+export const staffProcedure = publicProcedure.meta({ tier: 'staff' }).use(({ ctx, next }) => {
   if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED' });
   return next({ ctx: { ...ctx, staff: ctx.staff } });
 });
@@ -279,7 +293,14 @@ export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
 });
 
 /**
- * Calls a kiosk makes. Until kiosks are paired with device tokens, any caller may act as the
- * venue's kiosk; `ctx.kiosk` is then null and check-ins record no kiosk id.
+ * Calls a paired kiosk makes. The host resolves the device token the kiosk sends with every call
+ * (`x-seoro-kiosk-token`); without a live one (never paired, re-paired since, or revoked) the
+ * answer is a bare 401, and the kiosk goes back to its pairing screen.
  */
-export const kioskProcedure = publicProcedure;
+export const kioskProcedure = publicProcedure.meta({ tier: 'kiosk' }).use(({ ctx, next }) => {
+  if (!ctx.kiosk) throw new TRPCError({ code: 'UNAUTHORIZED' });
+  return next({ ctx: { ...ctx, kiosk: ctx.kiosk } });
+});
+
+/** The header a kiosk sends its device token in. */
+export const KIOSK_TOKEN_HEADER = 'x-seoro-kiosk-token';

@@ -8,8 +8,11 @@ import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
 
 export const kioskPlugins = {
   checkin: checkinKioskPlugin,
-  // On-site signup will live here; the registration plugin has no kiosk part yet.
+  // The web registration form; on-site signup at the kiosk is its own plugin.
   registration: null,
+  signup: null,
+  'my-registrations': null,
+  notices: null,
 } satisfies Record<PluginId, KioskPlugin | null>;
 
 /**

@@ -235,6 +235,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   createKioskPairingCode: { kioskId: 'missing', actor: { type: 'system' } },
   revokeKiosk: { kioskId: 'missing', reason: 'test', staffId: 'missing' },
   pairKioskWithCode: { code: 'ABCD-EFGH' },
+  recordKioskContact: { kioskId: 'missing', queueLength: 0 },
   setStaffRole: { staffId: 'missing', role: 'viewer', actorId: 'missing' },
   setStaffDisabled: { staffId: 'missing', disabled: true, actorId: 'missing' },
   unlockStaffAccount: { staffId: 'missing', actorId: 'missing' },

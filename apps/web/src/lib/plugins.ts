@@ -8,4 +8,7 @@ import { registrationWebPlugin } from '@seoro/plugin-registration/web';
 export const webPlugins = {
   registration: registrationWebPlugin,
   checkin: null, // check-in happens at the kiosk; nothing on the public site
+  signup: null, // on-site signup is the kiosk's; the site has its own registration form
+  'my-registrations': null, // the site's /my belongs to the registration plugin
+  notices: null, // kiosk announcements; nothing on the public site yet
 } satisfies Record<PluginId, WebPlugin | null>;

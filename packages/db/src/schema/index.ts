@@ -16,3 +16,4 @@ export * from './lottery';
 export * from './reminder';
 export * from './resident-sign-in-code';
 export * from './resident-session';
+export * from './notice';

@@ -7,7 +7,7 @@ import { manifest } from './manifest';
 
 export const checkinRouter = router({
   /** Today's meetings in the kiosk's room, with check-in counts. */
-  today: kioskProcedure.query(({ ctx }) => getTodayAtRoom(ctx.services, null)),
+  today: kioskProcedure.query(({ ctx }) => getTodayAtRoom(ctx.services, ctx.kiosk.roomId)),
   /** Checks the holder of a confirmation code in to today's meeting; repeat-safe. */
   checkIn: kioskProcedure
     .input(
@@ -21,7 +21,7 @@ export const checkinRouter = router({
       return checkInWithCode(ctx.services, {
         code: input.code,
         method: input.method,
-        kioskId: ctx.kiosk?.id ?? null,
+        kioskId: ctx.kiosk.id,
       });
     }),
 });

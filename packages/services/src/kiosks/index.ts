@@ -7,3 +7,5 @@ export * from './create-pairing-code';
 export * from './revoke-kiosk';
 export * from './pair-kiosk-with-code';
 export * from './resolve-kiosk-token';
+export * from './kiosk-contact';
+export * from './pair-new-kiosk';

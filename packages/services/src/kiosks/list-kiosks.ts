@@ -18,6 +18,8 @@ export interface KioskSummary {
   revokedAt: string | null;
   /** The last time the kiosk called the server with its token. */
   lastSeenAt: string | null;
+  /** Check-ins the kiosk holds offline, as of its last heartbeat. */
+  queueLength: number;
   /** When the newest pairing code still usable runs out; null when there is none. */
   codeExpiresAt: string | null;
   createdAt: string;
@@ -61,6 +63,7 @@ export async function listKiosks(
       pairedAt: kiosks.pairedAt,
       revokedAt: kiosks.revokedAt,
       lastSeenAt: kiosks.lastSeenAt,
+      queueLength: kiosks.queueLength,
       createdAt: kiosks.createdAt,
     })
     .from(kiosks)
@@ -104,6 +107,7 @@ export async function listKiosks(
         pairedAt: iso(row.pairedAt),
         revokedAt: iso(row.revokedAt),
         lastSeenAt: iso(row.lastSeenAt),
+        queueLength: state === 'paired' ? row.queueLength : 0,
         codeExpiresAt: state === 'revoked' ? null : iso(codeExpiry.get(row.id) ?? null),
         createdAt: row.createdAt.toISOString(),
       };

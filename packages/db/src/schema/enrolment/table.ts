@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { createdAt, id, instant } from '../_columns';
 import { courses } from '../course/table';
 import { residents } from '../resident/table';
+import { kiosks } from '../kiosk/table';
 
 /**
  * A resident's registration for a course (수강신청). At most one live (not cancelled) enrolment per
@@ -27,6 +28,8 @@ export const enrolments = sqliteTable(
       enum: ['confirmed', 'waitlisted', 'lottery_pending', 'cancelled'],
     }).notNull(),
     channel: text('channel', { enum: ['web', 'kiosk', 'staff'] }).notNull(),
+    /** The kiosk an on-site signup was made at (channel `kiosk`). */
+    kioskId: text('kiosk_id').references(() => kiosks.id),
     /** The confirmation code, canonical form XXXX-XXXX (Crockford base32, 40 bits). */
     code: text('code').notNull().unique(),
     /** Arrival order within the course; the waitlist is served by it. */

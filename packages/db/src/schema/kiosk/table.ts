@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from '../_columns';
 import { rooms } from '../venue/table';
 import { staffUsers } from '../staff/table';
@@ -19,6 +19,9 @@ export const kiosks = sqliteTable('kiosks', {
   pairedAt: instant('paired_at'),
   revokedAt: instant('revoked_at'),
   lastSeenAt: instant('last_seen_at'),
+  /** Check-ins the kiosk holds offline, as it last reported them, and when it did. */
+  queueLength: integer('queue_length').notNull().default(0),
+  queueReportedAt: instant('queue_reported_at'),
   createdAt: createdAt(),
 });
 
