@@ -16,6 +16,7 @@ import {
   makeTerm,
 } from '@seoro/db/test';
 import { kstDateOf, kstInstant } from '@seoro/domain';
+import { createServiceContext, pairNewKiosk } from '@seoro/services';
 
 const dir = join(import.meta.dirname, '..', 'e2e-output', 'db');
 rmSync(dir, { recursive: true, force: true });
@@ -145,6 +146,13 @@ const cancelled = await makeCourse(
   },
 );
 
+// The kiosk by the test room, paired with every kiosk plugin on; tests put its token in the browser.
+const kiosk = await pairNewKiosk(createServiceContext(database), {
+  name: '제3강의실 앞',
+  roomId,
+  enabledPlugins: ['checkin', 'signup', 'my-registrations', 'notices'],
+});
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -155,6 +163,7 @@ writeFileSync(
     lotteryCourseId: lottery.id,
     cancelledCourseId: cancelled.id,
     notificationsFile,
+    kiosk,
     my: {
       phone: '010-4200-0001',
       calligraphyCourseId: calligraphy.id,

@@ -18,6 +18,8 @@ export function fixtures(): {
   notificationsFile: string;
   /** The resident of "my registrations": their phone and the courses they registered for. */
   my: { phone: string; calligraphyCourseId: string; dialogueCourseId: string };
+  /** The kiosk by the test room, paired, with every kiosk plugin enabled. */
+  kiosk: { kioskId: string; token: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),
@@ -104,4 +106,27 @@ export async function signInAsStaff(page: Page, email = DEMO_STAFF_EMAIL): Promi
   await fillStaffSignIn(page, email, DEMO_STAFF_PASSWORD);
   // Argon2 takes its time on a busy machine.
   await expect(page).toHaveURL(/\/admin$/, { timeout: 15_000 });
+}
+
+/** Where the kiosk keeps its device token (the kiosk app's own key). */
+export const KIOSK_TOKEN_KEY = 'seoro.kiosk.token';
+
+/**
+ * Opens the kiosk as the paired test kiosk: the token goes into the browser's storage as pairing
+ * would put it there, then the kiosk loads. Pass another token (or null for none) to be another
+ * device.
+ */
+export async function openPairedKiosk(
+  page: Page,
+  token: string | null = fixtures().kiosk.token,
+): Promise<void> {
+  await page.goto('/kiosk/');
+  await page.evaluate(
+    ([key, value]) => {
+      if (value === null) localStorage.removeItem(key!);
+      else localStorage.setItem(key!, value);
+    },
+    [KIOSK_TOKEN_KEY, token] as const,
+  );
+  await page.reload();
 }
