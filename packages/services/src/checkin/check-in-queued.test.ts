@@ -18,7 +18,7 @@ import {
 import { testDatabase } from '@seoro/db/test/vitest';
 import { DomainError, type Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
-import { checkInWithCode } from './check-in-with-code';
+import { checkInWithCode, type CheckInInput } from './check-in-with-code';
 
 const START = new Date('2026-01-08T05:00:00Z'); // Thu 14:00 KST, a 90-minute class
 const instant = (minutes: number) => new Date(START.getTime() + minutes * 60_000);
@@ -30,7 +30,7 @@ async function setup(learners = 1) {
   const term = await makeTerm(t.database);
   const course = await makeCourse(t.database, { termId: term.id, roomId });
   const meeting = await makeMeeting(t.database, { courseId: course.id, roomId }, START, 90);
-  const enrolments = [];
+  const enrolments: Awaited<ReturnType<typeof makeEnrolment>>[] = [];
   for (let i = 0; i < learners; i++) {
     const resident = await makeResident(t.database, { name: '홍길동' });
     enrolments.push(
@@ -210,7 +210,7 @@ describe('checkInWithCode with a client key and the time of the tap', () => {
         fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
         async (sends, concurrent) => {
           // Each run has learners of its own, so runs share the database without meeting.
-          const items = [];
+          const items: { enrolmentId: string; input: CheckInInput }[] = [];
           for (let i = 0; i < learners; i++) {
             const resident = await makeResident(database);
             const e = await makeEnrolment(database, {
