@@ -1,25 +1,6 @@
-import { gzipSync } from 'node:zlib';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-
-/** Fails the build when the kiosk's JavaScript, gzipped, outgrows what a kiosk should load. */
-function jsBudget(maxGzipBytes: number): Plugin {
-  return {
-    name: 'seoro-kiosk-js-budget',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      let total = 0;
-      for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk') total += gzipSync(file.code).length;
-      }
-      if (total > maxGzipBytes) {
-        this.error(`kiosk JavaScript is ${total} bytes gzipped, over the ${maxGzipBytes} budget`);
-      }
-    },
-  };
-}
 
 const api = { '/trpc': 'http://127.0.0.1:3000' };
 
@@ -28,7 +9,6 @@ export default defineConfig({
   base: '/kiosk/',
   plugins: [
     svelte(),
-    jsBudget(150 * 1024),
     // A service worker so the kiosk starts with the network down: the built shell (scripts,
     // styles, every font subset) is precached, and a page load falls back to index.html. Calls
     // to /trpc are never cached; what a screen cannot send waits in its plugin's own queue.
