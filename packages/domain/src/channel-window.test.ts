@@ -13,18 +13,19 @@ const DAY = 86_400_000;
 /** An ordered pair of instants within a few months of the 2026 first session. */
 const windowArb = fc
   .tuple(fc.integer({ min: 0, max: 90 * DAY }), fc.integer({ min: 1, max: 30 * DAY }))
-  .map(([open, length]) => ({ opensAt: new Date(T0 + open), closesAt: new Date(T0 + open + length) }));
+  .map(([open, length]) => ({
+    opensAt: new Date(T0 + open),
+    closesAt: new Date(T0 + open + length),
+  }));
 const nowArb = fc.integer({ min: -DAY, max: 130 * DAY }).map((t) => new Date(T0 + t));
 const termArb = fc
   .tuple(windowArb, fc.option(windowArb, { nil: null }))
-  .map(
-    ([online, onsite]): TermWindows => ({
-      registrationOpensAt: online.opensAt,
-      registrationClosesAt: online.closesAt,
-      onsiteOpensAt: onsite?.opensAt ?? null,
-      onsiteClosesAt: onsite?.closesAt ?? null,
-    }),
-  );
+  .map(([online, onsite]): TermWindows => ({
+    registrationOpensAt: online.opensAt,
+    registrationClosesAt: online.closesAt,
+    onsiteOpensAt: onsite?.opensAt ?? null,
+    onsiteClosesAt: onsite?.closesAt ?? null,
+  }));
 
 describe('the window a channel is judged by', () => {
   it('kiosk signups follow the on-site window alone when the term sets one', () => {

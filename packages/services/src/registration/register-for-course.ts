@@ -102,7 +102,8 @@ async function registerForCourseInPlace(
         opensAt: windowForChannel(row.term, input.channel).opensAt.toISOString(),
       });
     }
-    if (window === 'closed') throw new DomainError(onsite ? 'onsite_closed' : 'registration_closed');
+    if (window === 'closed')
+      throw new DomainError(onsite ? 'onsite_closed' : 'registration_closed');
 
     // The phone number is the identity; a returning resident keeps their record, name included:
     // nothing here proves the phone, so the name typed now is this enrolment's alone.
