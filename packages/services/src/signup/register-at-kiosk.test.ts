@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { enrolments, kiosks, outbox, residents, type Database } from '@seoro/db';
 import { makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
 import { testDatabase } from '@seoro/db/test/vitest';
