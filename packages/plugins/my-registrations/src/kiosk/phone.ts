@@ -8,7 +8,8 @@ export const PHONE_MAX_DIGITS = 11;
 /** The SMS code's length. */
 export const CODE_DIGITS = 6;
 
-export type PadAction = { type: 'digit'; digit: string } | { type: 'backspace' } | { type: 'clear' };
+export type PadAction =
+  { type: 'digit'; digit: string } | { type: 'backspace' } | { type: 'clear' };
 
 /** Applies one key to what is typed; anything but a digit, or one too many, changes nothing. */
 export function reduceDigits(current: string, action: PadAction, max: number): string {
