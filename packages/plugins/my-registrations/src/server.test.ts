@@ -292,6 +292,8 @@ describe('registrations and cancelling at a kiosk', () => {
       attendance: { attended: 0, held: 1 },
       nextMeeting: { startTime: '14:00', endTime: '16:00', room: { ko: '제1강의실' } },
     });
+    // A waiting place has nothing to check in with.
+    expect(view.live[0]!.code).toBeNull();
     expect(view.past).toMatchObject([
       { state: 'cancelled', code: null, nextMeeting: null, cancellable: false },
     ]);
@@ -344,6 +346,7 @@ describe('registrations and cancelling at a kiosk', () => {
     expect(await statusOf(database, myWait.id)).toBe('cancelled');
     const view = await caller.registrations({ token });
     expect(view.past.map((r) => [r.enrolmentId, r.code])).toContainEqual([myWait.id, null]);
+    expect(view.live.map((r) => r.state)).toEqual(['confirmed']);
   });
 
   it('answers someone else’s enrolment as not found and changes nothing', async () => {

@@ -79,7 +79,9 @@ describe('toKioskView', () => {
       fc.property(view, (v) => {
         const shown = toKioskView(v);
         expect(shown.past.every((r) => r.code === null && r.nextMeeting === null)).toBe(true);
-        expect(shown.live.every((r) => r.code !== null)).toBe(true);
+        expect(shown.live.every((r) => (r.code !== null) === (r.status === 'confirmed'))).toBe(
+          true,
+        );
         const keys = shown.live.map((r) =>
           r.nextMeeting ? `${r.nextMeeting.date} ${r.nextMeeting.startTime}` : '\uffff',
         );

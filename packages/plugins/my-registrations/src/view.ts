@@ -11,7 +11,7 @@ export interface KioskRegistration {
   state: MyRegistration['state'];
   waitlistPosition: number | null;
   cancellable: boolean;
-  /** The confirmation code (for check-in), only while the registration is live. */
+  /** The confirmation code, for checking in: only with a live, confirmed seat. */
   code: string | null;
   course: Pick<
     MyRegistration['course'],
@@ -44,7 +44,7 @@ export function toKioskView(view: MyRegistrationsView): KioskRegistrationsView {
     state: r.state,
     waitlistPosition: r.waitlistPosition,
     cancellable: r.cancellable,
-    code: isLive(r) ? r.code : null,
+    code: isLive(r) && r.status === 'confirmed' ? r.code : null,
     course: {
       title: r.course.title,
       cancelled: r.course.cancelled,
