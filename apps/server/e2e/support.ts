@@ -22,6 +22,8 @@ export function fixtures(): {
   kioskMy: { phone: string; waitlistCourseId: string; seatCourseId: string };
   /** The kiosk by the test room, paired, with every kiosk plugin enabled. */
   kiosk: { kioskId: string; token: string };
+  /** A confirmed place on a class under way today, for the offline check-in test only. */
+  offline: { code: string; enrolmentId: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),
