@@ -152,6 +152,35 @@ const cancelled = await makeCourse(
   },
 );
 
+// "My registrations" at the kiosk, with a resident of its own so the web's stays as it is: a seat,
+// a place on a full course's waitlist, and a registration cancelled before.
+const poetry = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 1, titleKo: '시와 음악', titleEn: 'Poetry and Music', sortOrder: 5 },
+);
+await makeMeeting(database, { courseId: poetry.id, roomId }, inDays(4, '18:00'), 120, { seq: 1 });
+const walking = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 10, titleKo: '걸음걸이 교실', titleEn: 'Walking Class', sortOrder: 6 },
+);
+await makeMeeting(database, { courseId: walking.id, roomId }, inDays(8, '18:00'), 120, { seq: 1 });
+const atKiosk = await makeResident(database, { name: '한키오', phoneE164: '+821042000011' });
+const poetrySeat = await makeResident(database, { name: '오이웃', phoneE164: '+821042000012' });
+await makeEnrolment(database, { courseId: poetry.id, residentId: poetrySeat.id });
+await makeEnrolment(
+  database,
+  { courseId: poetry.id, residentId: atKiosk.id },
+  { status: 'waitlisted', queueNo: 9101 },
+);
+await makeEnrolment(database, { courseId: walking.id, residentId: atKiosk.id });
+await makeEnrolment(
+  database,
+  { courseId: cancelled.id, residentId: atKiosk.id },
+  { status: 'cancelled', cancelledAt: new Date(now - day) },
+);
+
 // The kiosk by the test room, paired with every kiosk plugin on; tests put its token in the browser.
 const kiosk = await pairNewKiosk(createServiceContext(database), {
   name: '제3강의실 앞',
@@ -204,6 +233,7 @@ writeFileSync(
       calligraphyCourseId: calligraphy.id,
       dialogueCourseId: dialogue.id,
     },
+    kioskMy: { phone: '010-4200-0011', waitlistCourseId: poetry.id, seatCourseId: walking.id },
   }),
 );
 

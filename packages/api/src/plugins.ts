@@ -1,5 +1,6 @@
 import type { PluginId, PluginRoutes, ServerPlugin } from '@seoro/plugin-sdk';
 import { checkinServerPlugin } from '@seoro/plugin-checkin/server';
+import { myRegistrationsServerPlugin } from '@seoro/plugin-my-registrations/server';
 import { registrationServerPlugin } from '@seoro/plugin-registration/server';
 import { signupServerPlugin } from '@seoro/plugin-signup/server';
 
@@ -11,7 +12,7 @@ export const serverPlugins = {
   registration: registrationServerPlugin,
   checkin: checkinServerPlugin,
   signup: signupServerPlugin,
-  'my-registrations': null,
+  'my-registrations': myRegistrationsServerPlugin,
   notices: null,
 } satisfies Record<PluginId, ServerPlugin | null>;
 

@@ -25,6 +25,7 @@ export * from './courses/cancel-course';
 export * from './resident-auth/request-resident-code';
 export * from './resident-auth/verify-resident-code';
 export * from './resident-auth/resident-session';
+export * from './resident-auth/kiosk-resident-session';
 export * from './resident-auth/purge-sign-ins';
 export * from './registration/list-my-registrations';
 export * from './registration/cancel-my-enrolment';

@@ -6,13 +6,14 @@
 import { pluginIds, type KioskPlugin, type PluginId } from '@seoro/plugin-sdk';
 import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
 import { signupKioskPlugin } from '@seoro/plugin-signup/kiosk';
+import { myRegistrationsKioskPlugin } from '@seoro/plugin-my-registrations/kiosk';
 
 export const kioskPlugins = {
   checkin: checkinKioskPlugin,
   // The web registration form; on-site signup at the kiosk is its own plugin.
   registration: null,
   signup: signupKioskPlugin,
-  'my-registrations': null,
+  'my-registrations': myRegistrationsKioskPlugin,
   notices: null,
 } satisfies Record<PluginId, KioskPlugin | null>;
 
