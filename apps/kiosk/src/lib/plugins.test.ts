@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { enabledKioskPlugins, kioskPlugins, pluginForScan } from './plugins';
+import { allKioskPlugins, enabledKioskPlugins, kioskPlugins, pluginForScan } from './plugins';
 
 describe('kiosk plugin registry', () => {
-  it('shows the check-in tile; registration has no kiosk part yet', () => {
-    const ids = enabledKioskPlugins().map((p) => p.manifest.id);
-    expect(ids).toEqual(['checkin']);
+  it('shows only what the kiosk enabled, in registry order; registration has no kiosk part', () => {
+    expect(allKioskPlugins().map((p) => p.manifest.id)).toContain('checkin');
+    expect(enabledKioskPlugins(new Set(['checkin'])).map((p) => p.manifest.id)).toEqual([
+      'checkin',
+    ]);
     expect(kioskPlugins.registration).toBeNull();
   });
 
@@ -13,7 +15,7 @@ describe('kiosk plugin registry', () => {
   });
 
   it('routes confirmation-code scans to check-in and nothing else', () => {
-    const plugins = enabledKioskPlugins();
+    const plugins = allKioskPlugins();
     expect(pluginForScan(plugins, '7KQ2-M9XD')?.manifest.id).toBe('checkin');
     expect(
       pluginForScan(plugins, 'https://seoro.example/registrations/7KQ2-M9XD')?.manifest.id,
