@@ -153,6 +153,38 @@ const kiosk = await pairNewKiosk(createServiceContext(database), {
   enabledPlugins: ['checkin', 'signup', 'my-registrations', 'notices'],
 });
 
+// Check-in by phone: a class under way in the kiosk's room, in a term whose registration has
+// closed (so the public pages keep showing the open test term only). Two learners share the last
+// digits 5678; a third waits for a seat. Nobody has a number ending in 9999.
+const phoneTerm = await makeTerm(database, {
+  nameKo: '2026년 체크인 기수',
+  nameEn: '2026 Check-in Term',
+  registrationOpensAt: new Date(now - 20 * day),
+  registrationClosesAt: new Date(now - 10 * day),
+});
+const phoneCourse = await makeCourse(
+  database,
+  { termId: phoneTerm.id, roomId },
+  { capacity: 2, titleKo: '스마트폰 첫걸음', titleEn: 'Smartphone Basics' },
+);
+await makeMeeting(database, { courseId: phoneCourse.id, roomId }, start, minutes, { seq: 1 });
+const phoneLearners = [
+  { name: '김서로', phoneE164: '+821077705678', status: 'confirmed' as const },
+  { name: '이웃집', phoneE164: '+821077715678', status: 'confirmed' as const },
+  { name: '박기다', phoneE164: '+821077720021', status: 'waitlisted' as const },
+];
+for (const learner of phoneLearners) {
+  const resident = await makeResident(database, {
+    name: learner.name,
+    phoneE164: learner.phoneE164,
+  });
+  await makeEnrolment(
+    database,
+    { courseId: phoneCourse.id, residentId: resident.id },
+    { status: learner.status },
+  );
+}
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -164,6 +196,7 @@ writeFileSync(
     cancelledCourseId: cancelled.id,
     notificationsFile,
     kiosk,
+    phoneCourseId: phoneCourse.id,
     my: {
       phone: '010-4200-0001',
       calligraphyCourseId: calligraphy.id,
