@@ -187,7 +187,7 @@ test('without a camera the kiosk says so, and the other ways remain', async ({ b
   );
   await expectAccessible(page, 'kiosk check-in: no camera');
   await screenshot(page, 'kiosk-checkin-no-camera');
-  await page.getByRole('button', { name: '카메라 끄기' }).tap();
+  await page.getByRole('button', { name: '코드 입력으로 돌아가기' }).tap();
   await expect(page.getByRole('group', { name: '확인 코드 입력 키패드' })).toBeVisible();
   await page.context().close();
 });
@@ -245,6 +245,7 @@ test('the kiosk’s camera reads the confirmation’s QR code', async () => {
     const response = await wasm;
     expect(new URL(response.url()).pathname).toMatch(/^\/kiosk\/assets\/zxing_reader-.+\.wasm$/);
     expect(response.headers()['content-type']).toBe('application/wasm');
+    await screenshot(page, 'kiosk-checkin-camera');
     // 김서로 checked in by phone above: the camera's read is answered with the first time.
     await expect(
       page.getByRole('heading', { name: /김\*로 님, 이미 .+에 출석하셨습니다/ }),
