@@ -13,6 +13,8 @@ export function cameraProblemOf(error: unknown): CameraProblem {
 }
 
 /** Stops every track of a stream, so the camera's light goes off. */
-export function stopStream(stream: MediaStream | null | undefined): void {
+export function stopStream(
+  stream: { getTracks(): ReadonlyArray<{ stop(): void }> } | null | undefined,
+): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
