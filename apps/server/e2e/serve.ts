@@ -165,7 +165,8 @@ const phoneTerm = await makeTerm(database, {
 const phoneCourse = await makeCourse(
   database,
   { termId: phoneTerm.id, roomId },
-  { capacity: 2, titleKo: '스마트폰 첫걸음', titleEn: 'Smartphone Basics' },
+  // Its two learners meet its minimum: no below-minimum flag on the admin dashboard.
+  { capacity: 2, minLearners: 2, titleKo: '스마트폰 첫걸음', titleEn: 'Smartphone Basics' },
 );
 await makeMeeting(database, { courseId: phoneCourse.id, roomId }, start, minutes, { seq: 1 });
 const phoneLearners = [

@@ -33,10 +33,11 @@ export const checkinRouter = router({
   /**
    * Today's learners in the kiosk's room whose phone number ends with four typed digits (or is the
    * whole typed number): masked names with opaque ids, plus waitlist places and other rooms.
+   * A read, sent as a mutation so the digits travel in the body, never in a URL that proxies log.
    */
   findByPhone: kioskProcedure
     .input(z.object({ digits: z.string().regex(/^(?:[0-9]{4}|01[0-9]{8,9})$/) }))
-    .query(({ ctx, input }) => {
+    .mutation(({ ctx, input }) => {
       // Four digits narrow little: a kiosk (and an address) may look up only so often.
       enforceRateLimit(ctx.rateLimiter, 'check-in-phone-kiosk', ctx.kiosk.id, 30);
       enforceRateLimit(ctx.rateLimiter, 'check-in-phone-ip', ctx.ip, 60);

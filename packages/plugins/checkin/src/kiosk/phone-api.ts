@@ -18,7 +18,7 @@ export async function findByPhone(
   digits: string,
 ): Promise<PhoneLookupOutcome> {
   try {
-    return { ok: true, result: await client.checkin.findByPhone.query({ digits }) };
+    return { ok: true, result: await client.checkin.findByPhone.mutate({ digits }) };
   } catch (error) {
     console.error('checkin.findByPhone failed', error);
     return { ok: false, failure: classifyCheckInError(error) };
