@@ -186,6 +186,28 @@ for (const learner of phoneLearners) {
   );
 }
 
+// The offline kiosk test's own learner: a confirmed place on a class under way today in the
+// kiosk's room (a code for a class elsewhere is refused there), in a draft term of its own, so no
+// other test's course list or seats change.
+const offlineTerm = await makeTerm(database, {
+  nameKo: '2026년 오프라인 시험 기수',
+  nameEn: '2026 Offline Test Term',
+  status: 'draft',
+});
+const offlineCourse = await makeCourse(
+  database,
+  { termId: offlineTerm.id, roomId },
+  { capacity: 10, titleKo: '한지 공예', titleEn: 'Hanji Craft' },
+);
+await makeMeeting(database, { courseId: offlineCourse.id, roomId }, start, minutes, {
+  seq: 1,
+});
+const offlineLearner = await makeResident(database, { name: '오연결', phoneE164: '+821042000009' });
+const offlinePlace = await makeEnrolment(database, {
+  courseId: offlineCourse.id,
+  residentId: offlineLearner.id,
+});
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -198,6 +220,7 @@ writeFileSync(
     notificationsFile,
     kiosk,
     phoneCourseId: phoneCourse.id,
+    offline: { code: offlinePlace.code, enrolmentId: offlinePlace.id },
     my: {
       phone: '010-4200-0001',
       calligraphyCourseId: calligraphy.id,

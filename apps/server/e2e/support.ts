@@ -25,6 +25,8 @@ export function fixtures(): {
    * confirmed, 박기다 (010-7772-0021) on its waitlist.
    */
   phoneCourseId: string;
+  /** A confirmed place on a class under way today, for the offline check-in test only. */
+  offline: { code: string; enrolmentId: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

@@ -19,6 +19,9 @@ export const DOMAIN_ERROR_CODES = [
   'no_meeting_today',
   'check_in_too_early',
   'check_in_closed',
+  // A check-in a kiosk kept while offline, sent with the time of the tap.
+  'check_in_time_in_future',
+  'check_in_time_too_old',
   'enrolment_not_confirmed',
   'enrolment_waitlisted',
   'class_in_other_room',

@@ -86,6 +86,8 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   course_full: 'FORBIDDEN',
   check_in_too_early: 'FORBIDDEN',
   check_in_closed: 'FORBIDDEN',
+  check_in_time_in_future: 'UNPROCESSABLE_CONTENT',
+  check_in_time_too_old: 'UNPROCESSABLE_CONTENT',
   no_meeting_today: 'UNPROCESSABLE_CONTENT',
   enrolment_not_confirmed: 'UNPROCESSABLE_CONTENT',
   enrolment_waitlisted: 'UNPROCESSABLE_CONTENT',
