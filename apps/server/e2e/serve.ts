@@ -28,7 +28,13 @@ const notificationsFile = join(dir, 'notifications.jsonl');
 const database = await Database.open({ url });
 await database.migrate();
 const { roomId } = await makeRoom(database);
-const term = await makeTerm(database, { nameKo: '2026년 시험 기수', nameEn: '2026 Test Term' });
+// Its on-site (kiosk) window is open around now too, a little longer than the online one.
+const term = await makeTerm(database, {
+  nameKo: '2026년 시험 기수',
+  nameEn: '2026 Test Term',
+  onsiteOpensAt: new Date(Date.now() - 2 * 86_400_000),
+  onsiteClosesAt: new Date(Date.now() + 3 * 86_400_000),
+});
 const small = await makeCourse(
   database,
   { termId: term.id, roomId },

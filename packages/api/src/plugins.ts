@@ -1,6 +1,7 @@
 import type { PluginId, PluginRoutes, ServerPlugin } from '@seoro/plugin-sdk';
 import { checkinServerPlugin } from '@seoro/plugin-checkin/server';
 import { registrationServerPlugin } from '@seoro/plugin-registration/server';
+import { signupServerPlugin } from '@seoro/plugin-signup/server';
 
 /**
  * The server's plugin registry. Every plugin id must appear: a server part or `null`. Order is the
@@ -9,7 +10,7 @@ import { registrationServerPlugin } from '@seoro/plugin-registration/server';
 export const serverPlugins = {
   registration: registrationServerPlugin,
   checkin: checkinServerPlugin,
-  signup: null,
+  signup: signupServerPlugin,
   'my-registrations': null,
   notices: null,
 } satisfies Record<PluginId, ServerPlugin | null>;

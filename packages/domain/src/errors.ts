@@ -7,6 +7,9 @@
 export const DOMAIN_ERROR_CODES = [
   'registration_not_open',
   'registration_closed',
+  // On-site (kiosk) signup has its own window.
+  'onsite_not_open',
+  'onsite_closed',
   'already_registered',
   'course_not_found',
   'term_not_found',

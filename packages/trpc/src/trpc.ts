@@ -82,6 +82,8 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   code_not_found: 'NOT_FOUND',
   already_registered: 'CONFLICT',
   registration_not_open: 'FORBIDDEN',
+  onsite_not_open: 'FORBIDDEN',
+  onsite_closed: 'FORBIDDEN',
   registration_closed: 'FORBIDDEN',
   course_full: 'FORBIDDEN',
   check_in_too_early: 'FORBIDDEN',

@@ -5,12 +5,13 @@
  */
 import { pluginIds, type KioskPlugin, type PluginId } from '@seoro/plugin-sdk';
 import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
+import { signupKioskPlugin } from '@seoro/plugin-signup/kiosk';
 
 export const kioskPlugins = {
   checkin: checkinKioskPlugin,
   // The web registration form; on-site signup at the kiosk is its own plugin.
   registration: null,
-  signup: null,
+  signup: signupKioskPlugin,
   'my-registrations': null,
   notices: null,
 } satisfies Record<PluginId, KioskPlugin | null>;
