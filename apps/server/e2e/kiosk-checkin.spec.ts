@@ -175,6 +175,11 @@ test('a waitlisted and an unknown number are told what to do, with signup on off
   // Every key and the find button can still be reached and tapped.
   const find = page.getByRole('button', { name: '찾기', exact: true });
   await expect(find).toBeInViewport();
+
+  // "Sign up here" opens the kiosk's signup.
+  await tapDigits(page, '9999');
+  await page.getByRole('button', { name: '여기서 수강 신청하기' }).tap();
+  await expect(page.getByRole('heading', { name: /신청할 강좌를 골라 주세요/ })).toBeVisible();
   await page.context().close();
 });
 
