@@ -194,7 +194,9 @@ async function openKiosk(page: Page) {
 test('the kiosk start screen shows today’s class in the room', async ({ page }) => {
   await openKiosk(page);
   await expect(page.getByText('도자기 빚기', { exact: true })).toBeVisible();
-  await expect(page.getByText('진행 중')).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: '도자기 빚기' }).getByText('진행 중'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: /출석 체크인/ })).toBeVisible();
   await expectAccessible(page, 'kiosk start');
   await screenshot(page, 'kiosk-start');

@@ -188,9 +188,42 @@ const kiosk = await pairNewKiosk(createServiceContext(database), {
   enabledPlugins: ['checkin', 'signup', 'my-registrations', 'notices'],
 });
 
-// The offline kiosk test's own learner: a confirmed place on a class under way today, in a room
-// and a draft term of its own, so no other test's start screen, course list or seats change.
-const offlineRoom = await makeRoom(database);
+// Check-in by phone: a class under way in the kiosk's room, in a term whose registration has
+// closed (so the public pages keep showing the open test term only). Two learners share the last
+// digits 5678; a third waits for a seat. Nobody has a number ending in 9999.
+const phoneTerm = await makeTerm(database, {
+  nameKo: '2026년 체크인 기수',
+  nameEn: '2026 Check-in Term',
+  registrationOpensAt: new Date(now - 20 * day),
+  registrationClosesAt: new Date(now - 10 * day),
+});
+const phoneCourse = await makeCourse(
+  database,
+  { termId: phoneTerm.id, roomId },
+  // Its two learners meet its minimum: no below-minimum flag on the admin dashboard.
+  { capacity: 2, minLearners: 2, titleKo: '스마트폰 첫걸음', titleEn: 'Smartphone Basics' },
+);
+await makeMeeting(database, { courseId: phoneCourse.id, roomId }, start, minutes, { seq: 1 });
+const phoneLearners = [
+  { name: '김서로', phoneE164: '+821077705678', status: 'confirmed' as const },
+  { name: '이웃집', phoneE164: '+821077715678', status: 'confirmed' as const },
+  { name: '박기다', phoneE164: '+821077720021', status: 'waitlisted' as const },
+];
+for (const learner of phoneLearners) {
+  const resident = await makeResident(database, {
+    name: learner.name,
+    phoneE164: learner.phoneE164,
+  });
+  await makeEnrolment(
+    database,
+    { courseId: phoneCourse.id, residentId: resident.id },
+    { status: learner.status },
+  );
+}
+
+// The offline kiosk test's own learner: a confirmed place on a class under way today in the
+// kiosk's room (a code for a class elsewhere is refused there), in a draft term of its own, so no
+// other test's course list or seats change.
 const offlineTerm = await makeTerm(database, {
   nameKo: '2026년 오프라인 시험 기수',
   nameEn: '2026 Offline Test Term',
@@ -198,18 +231,12 @@ const offlineTerm = await makeTerm(database, {
 });
 const offlineCourse = await makeCourse(
   database,
-  { termId: offlineTerm.id, roomId: offlineRoom.roomId },
+  { termId: offlineTerm.id, roomId },
   { capacity: 10, titleKo: '한지 공예', titleEn: 'Hanji Craft' },
 );
-await makeMeeting(
-  database,
-  { courseId: offlineCourse.id, roomId: offlineRoom.roomId },
-  start,
-  minutes,
-  {
-    seq: 1,
-  },
-);
+await makeMeeting(database, { courseId: offlineCourse.id, roomId }, start, minutes, {
+  seq: 1,
+});
 const offlineLearner = await makeResident(database, { name: '오연결', phoneE164: '+821042000009' });
 const offlinePlace = await makeEnrolment(database, {
   courseId: offlineCourse.id,
@@ -227,6 +254,7 @@ writeFileSync(
     cancelledCourseId: cancelled.id,
     notificationsFile,
     kiosk,
+    phoneCourseId: phoneCourse.id,
     offline: { code: offlinePlace.code, enrolmentId: offlinePlace.id },
     my: {
       phone: '010-4200-0001',

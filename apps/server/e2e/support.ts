@@ -22,6 +22,11 @@ export function fixtures(): {
   kioskMy: { phone: string; waitlistCourseId: string; seatCourseId: string };
   /** The kiosk by the test room, paired, with every kiosk plugin enabled. */
   kiosk: { kioskId: string; token: string };
+  /**
+   * A class under way in the kiosk's room: 김서로 (010-7770-5678) and 이웃집 (010-7771-5678)
+   * confirmed, 박기다 (010-7772-0021) on its waitlist.
+   */
+  phoneCourseId: string;
   /** A confirmed place on a class under way today, for the offline check-in test only. */
   offline: { code: string; enrolmentId: string };
 } {

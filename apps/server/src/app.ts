@@ -16,6 +16,7 @@ import { requestLog } from './middleware/request-log';
 import { sameOriginMutations } from './middleware/same-origin';
 import { requestSessions } from './session-cookies';
 import { DEFAULT_CSP, securityHeaders } from './middleware/security-headers';
+import { kioskHeaders } from './middleware/kiosk-headers';
 import { urlLength } from './middleware/url-length';
 import type { KitHandlers } from './sveltekit';
 
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
   const cookieOptions = { trustProxy: contextDeps.trustProxy, publicOrigin: deps.publicOrigin };
 
   app.use('*', requestLog({ logger: deps.logger }));
+  app.use('/kiosk/*', kioskHeaders());
   app.use('*', securityHeaders());
   app.use('*', urlLength({ locale: requestLocale }));
 

@@ -7,6 +7,7 @@ export * from './limits';
 export * from './lottery';
 export * from './name';
 export * from './phone';
+export * from './phone-lookup';
 export * from './programme';
 export * from './schedule';
 export * from './time';

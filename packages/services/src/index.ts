@@ -12,6 +12,7 @@ export * from './registration/register-for-course';
 export * from './registration/get-registration-by-code';
 export * from './checkin/today-at-room';
 export * from './checkin/check-in-with-code';
+export * from './checkin/check-in-by-phone';
 export * from './registration/promote';
 export * from './registration/cancel-enrolment';
 export * from './registration/change-course-capacity';

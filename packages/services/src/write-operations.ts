@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context';
 import { checkInWithCodeInPlace } from './checkin/check-in-with-code';
+import { checkInEnrolmentInPlace } from './checkin/check-in-by-phone';
 import { cancelCourseInPlace } from './courses/cancel-course';
 import { drawCourseLotteryInPlace } from './lottery/draw-course-lottery';
 import { cancelRegistrationByCodeInPlace } from './registration/cancel-by-code';
@@ -63,6 +64,7 @@ const inPlace = {
   cancelMyEnrolment: cancelMyEnrolmentInPlace,
   cancelEnrolment: cancelEnrolmentInPlace,
   checkInWithCode: checkInWithCodeInPlace,
+  checkInEnrolment: checkInEnrolmentInPlace,
   requestResidentCode: requestResidentCodeInPlace,
   verifyResidentCode: verifyResidentCodeInPlace,
   verifyResidentCodeAtKiosk: verifyResidentCodeAtKioskInPlace,

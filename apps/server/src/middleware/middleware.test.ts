@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { securityHeaders } from './security-headers';
+import { kioskHeaders } from './kiosk-headers';
 import { sameOriginMutations } from './same-origin';
 import { redactPath, requestLog } from './request-log';
 import { urlLength } from './url-length';
@@ -39,6 +40,26 @@ describe('securityHeaders', () => {
     expect(res.headers.get('permissions-policy')).toBe(
       'camera=(), microphone=(), geolocation=(), payment=()',
     );
+  });
+});
+
+describe('kioskHeaders', () => {
+  it('lets only the kiosk use the camera and compile its QR reader', async () => {
+    const app = new Hono();
+    app.use('/kiosk/*', kioskHeaders());
+    app.use('*', securityHeaders());
+    app.get('*', (c) => c.text('x'));
+    const kiosk = await app.request('/kiosk/');
+    expect(kiosk.headers.get('permissions-policy')).toBe(
+      'camera=(self), microphone=(), geolocation=(), payment=()',
+    );
+    const csp = kiosk.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe');
+    const site = await app.request('/courses');
+    expect(site.headers.get('permissions-policy')).toContain('camera=()');
+    expect(site.headers.get('content-security-policy')).not.toContain('wasm');
   });
 });
 

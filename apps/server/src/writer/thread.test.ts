@@ -55,6 +55,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   cancelMyEnrolment: { residentId: 'missing', enrolmentId: 'missing', locale: 'ko' },
   cancelEnrolment: { enrolmentId: 'missing', actor: { type: 'system', id: null } },
   checkInWithCode: { code: 'ABCD-EFGH', method: 'keypad', kioskId: null },
+  checkInEnrolment: { enrolmentId: 'missing', meetingId: 'missing', kioskId: 'k', roomId: null },
   requestResidentCode: { phone: '010-1234-5678', locale: 'ko' },
   verifyResidentCode: { phone: '010-1234-5678', code: '123456' },
   verifyResidentCodeAtKiosk: { phone: '010-1234-5678', code: '123456', kioskId: 'missing' },

@@ -1,7 +1,12 @@
 /** Server part of the check-in plugin: today's classes at the kiosk's room, and check-in. */
 import { z } from 'zod';
 import { defineServerPlugin } from '@seoro/plugin-sdk';
-import { checkInWithCode, getTodayAtRoom } from '@seoro/services';
+import {
+  checkInCandidate,
+  checkInWithCode,
+  findCheckInByPhone,
+  getTodayAtRoom,
+} from '@seoro/services';
 import { enforceRateLimit, kioskProcedure, router } from '@seoro/trpc';
 import { manifest } from './manifest';
 
@@ -31,9 +36,39 @@ export const checkinRouter = router({
         code: input.code,
         method: input.method,
         kioskId: ctx.kiosk.id,
+        roomId: ctx.kiosk.roomId,
         clientKey: input.clientKey ?? null,
         takenAt: input.takenAt ?? null,
         queued: input.queued ?? false,
+      });
+    }),
+  /**
+   * Today's learners in the kiosk's room whose phone number ends with four typed digits (or is the
+   * whole typed number): masked names with opaque ids, plus waitlist places and other rooms.
+   * A read, sent as a mutation so the digits travel in the body, never in a URL that proxies log.
+   */
+  findByPhone: kioskProcedure
+    .input(z.object({ digits: z.string().regex(/^(?:[0-9]{4}|01[0-9]{8,9})$/) }))
+    .mutation(({ ctx, input }) => {
+      // Four digits narrow little: a kiosk (and an address) may look up only so often.
+      enforceRateLimit(ctx.rateLimiter, 'check-in-phone-kiosk', ctx.kiosk.id, 30);
+      enforceRateLimit(ctx.rateLimiter, 'check-in-phone-ip', ctx.ip, 60);
+      return findCheckInByPhone(ctx.services, {
+        digits: input.digits,
+        kioskId: ctx.kiosk.id,
+        roomId: ctx.kiosk.roomId,
+      });
+    }),
+  /** Checks in the learner a resident tapped after `findByPhone` (method 'phone'). */
+  checkInCandidate: kioskProcedure
+    .input(z.object({ candidateId: z.string().min(1).max(400) }))
+    .mutation(({ ctx, input }) => {
+      enforceRateLimit(ctx.rateLimiter, 'check-in-kiosk', ctx.kiosk.id, 120);
+      enforceRateLimit(ctx.rateLimiter, 'check-in', ctx.ip, 120);
+      return checkInCandidate(ctx.services, {
+        candidateId: input.candidateId,
+        kioskId: ctx.kiosk.id,
+        roomId: ctx.kiosk.roomId,
       });
     }),
 });

@@ -106,8 +106,8 @@ describe('checkInWithCode', () => {
       { status: 'waitlisted' },
     );
     expect(
-      (await refusal(checkInWithCode(ctx(at(0)), { code: waiting.code, method: 'qr' }))).code,
-    ).toBe('enrolment_not_confirmed');
+      await refusal(checkInWithCode(ctx(at(0)), { code: waiting.code, method: 'qr' })),
+    ).toEqual({ code: 'enrolment_waitlisted', params: { position: 1 } });
     expect(
       (await refusal(checkInWithCode(ctx(at(24 * 60)), { code: enrolment.code, method: 'qr' })))
         .code,

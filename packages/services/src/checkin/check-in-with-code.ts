@@ -8,9 +8,11 @@ import {
   maskName,
   normalizeConfirmationCode,
   type CheckInMethod,
+  type CheckInState,
 } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
-import type { LocalizedText } from '../views';
+import { waitlistPositionOf, type LocalizedText } from '../views';
+import { classElsewhere, kioskRoomId } from './kiosk-room';
 
 export interface CheckInInput {
   code: string;
@@ -25,6 +27,25 @@ export interface CheckInInput {
   takenAt?: string | null;
   /** True when the kiosk sends this from its offline queue (noted in the audit log). */
   queued?: boolean;
+  /**
+   * The room of the kiosk taking the check-in (null: a kiosk without one, which stands where
+   * `getTodayAtRoom` says). Given, a class meeting elsewhere today is refused with its place.
+   */
+  roomId?: string | null;
+}
+
+/** How a learner was found, and where, when and how they are checking in. */
+export type CheckInOptions = Omit<CheckInInput, 'code' | 'takenAt'> & {
+  /** Only this meeting of today's (a choice the kiosk offered); else the one open now. */
+  meetingId?: string;
+  /** The time of the tap, already checked (see `tapTime`); absent: now. */
+  at?: Date;
+};
+
+/** A registration with its course, as every way of finding a learner finds it. */
+export interface FoundEnrolment {
+  enrolment: typeof enrolments.$inferSelect;
+  course: typeof courses.$inferSelect;
 }
 
 /** How far ahead of the server's clock a kiosk's tap may be dated (clocks drift a little). */
@@ -76,9 +97,30 @@ async function checkInWithCodeInPlace(
     .where(eq(enrolments.code, code))
     .limit(1);
   if (!row) throw new DomainError('code_not_found');
+  return checkInFoundEnrolment(ctx, row, { ...input, at });
+}
+
+/**
+ * Checks a found registration in to today's meeting of its course: the rules after the learner is
+ * known, shared by the code and the phone number. Runs where writes run (inside a write service).
+ */
+export async function checkInFoundEnrolment(
+  ctx: ServiceContext,
+  row: FoundEnrolment,
+  input: CheckInOptions,
+): Promise<CheckInResult> {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const at = input.at ?? now;
+  const clientKey = input.clientKey ?? null;
   // Said before anything else: the learner's place was cancelled with the course, not lost.
   if (row.course.status === 'cancelled') throw new DomainError('course_cancelled');
   if (row.enrolment.status === 'cancelled') throw new DomainError('code_not_found');
+  if (row.enrolment.status === 'waitlisted') {
+    throw new DomainError('enrolment_waitlisted', {
+      position: await waitlistPositionOf(db, row.enrolment),
+    });
+  }
   if (row.enrolment.status !== 'confirmed') throw new DomainError('enrolment_not_confirmed');
 
   const today = kstDateOf(at);
@@ -90,17 +132,18 @@ async function checkInWithCodeInPlace(
         eq(meetings.courseId, row.course.id),
         eq(meetings.date, today),
         eq(meetings.status, 'scheduled'),
+        input.meetingId ? eq(meetings.id, input.meetingId) : undefined,
       ),
     )
     .orderBy(asc(meetings.startsAt));
   if (todays.length === 0) throw new DomainError('no_meeting_today');
-  // With two meetings on one day, take the one whose window is open, else the next to open.
-  const states = todays.map((m) => ({ meeting: m, state: checkInState(m, at) }));
-  const chosen =
-    states.find((s) => s.state.state === 'open') ??
-    states.find((s) => s.state.state === 'too_early') ??
-    states[states.length - 1]!;
-  const { meeting, state } = chosen;
+  let candidates = todays;
+  if (input.roomId !== undefined) {
+    const roomId = await kioskRoomId(ctx, input.roomId);
+    candidates = todays.filter((m) => m.roomId === roomId);
+    if (candidates.length === 0) throw await classElsewhere(ctx, todays[0]!.roomId);
+  }
+  const { meeting, state } = chooseTodaysMeeting(candidates, at);
 
   const existing = await findAttendance(ctx, row.enrolment.id, meeting.id);
   if (!existing) {
@@ -254,4 +297,20 @@ async function findAttendance(ctx: ServiceContext, enrolmentId: string, meetingI
     .where(and(eq(attendance.enrolmentId, enrolmentId), eq(attendance.meetingId, meetingId)))
     .limit(1);
   return row;
+}
+
+/**
+ * Of one course's meetings today (in start order, at least one), the one to check in to: with two
+ * on one day, the one whose window is open, else the next to open, else the last.
+ */
+export function chooseTodaysMeeting<M extends { startsAt: Date; endsAt: Date }>(
+  todays: M[],
+  at: Date,
+): { meeting: M; state: CheckInState } {
+  const states = todays.map((m) => ({ meeting: m, state: checkInState(m, at) }));
+  return (
+    states.find((s) => s.state.state === 'open') ??
+    states.find((s) => s.state.state === 'too_early') ??
+    states[states.length - 1]!
+  );
 }

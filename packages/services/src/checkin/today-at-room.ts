@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { attendance, courses, enrolments, instructors, meetings, rooms, venues } from '@seoro/db';
+import { attendance, courses, enrolments, instructors, meetings } from '@seoro/db';
 import { checkInState, kstDateOf } from '@seoro/domain';
 import type { ServiceContext } from '../context';
 import type { LocalizedText } from '../views';
+import { findKioskRoom } from './kiosk-room';
 
 export interface TodayMeeting {
   meetingId: string;
@@ -36,13 +37,7 @@ export async function getTodayAtRoom(
   const db = ctx.database.db;
   const now = ctx.clock.now();
   const date = kstDateOf(now);
-  const [room] = await db
-    .select({ room: rooms, venue: venues })
-    .from(rooms)
-    .innerJoin(venues, eq(venues.id, rooms.venueId))
-    .where(roomId ? eq(rooms.id, roomId) : undefined)
-    .orderBy(asc(rooms.createdAt))
-    .limit(1);
+  const room = await findKioskRoom(ctx, roomId);
   if (!room) {
     return { date, venue: { ko: '', en: '' }, room: { ko: '', en: '' }, meetings: [] };
   }
