@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePhoneLookup, phoneMatchesLookup } from './phone-lookup';
+import { parsePhoneLookup, phoneLookupReady, phoneMatchesLookup } from './phone-lookup';
 
 const digit = fc.constantFrom(...'0123456789');
 const digits = (min: number, max: number) =>
@@ -46,5 +46,35 @@ describe('parsePhoneLookup', () => {
         expect(phoneMatchesLookup(e164, { kind: 'full', e164: `+8210${rest}` })).toBe(true);
       }),
     );
+  });
+});
+
+describe('phoneLookupReady', () => {
+  it('is true for everything the server can look up, and for four digits and 010 numbers', () => {
+    fc.assert(
+      fc.property(digits(0, 12), (d) => {
+        if (parsePhoneLookup(d) !== null) expect(phoneLookupReady(d)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(digits(8, 8), (rest) => {
+        expect(phoneLookupReady(`010${rest}`)).toBe(true);
+        expect(phoneLookupReady(rest.slice(0, 4))).toBe(true);
+      }),
+    );
+  });
+
+  it('is false for a partly typed number and for anything but digits', () => {
+    for (const typed of [
+      '',
+      '123',
+      '12345',
+      '0101234',
+      '010-1234-5678',
+      '０１０１２３４５６７８',
+    ]) {
+      expect(phoneLookupReady(typed), typed).toBe(false);
+    }
   });
 });

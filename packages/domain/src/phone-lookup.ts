@@ -26,6 +26,15 @@ export function parsePhoneLookup(digits: string): PhoneLookup | null {
   return phone.ok ? { kind: 'full', e164: phone.e164 } : null;
 }
 
+/**
+ * Whether typed digits are worth looking up — four digits, or what has the shape of a whole
+ * mobile number — without parsing the number. Browser code uses this so it never carries the
+ * phone-number library; the server still parses with `parsePhoneLookup`.
+ */
+export function phoneLookupReady(digits: string): boolean {
+  return /^(?:[0-9]{4}|01[016789][0-9]{7,8})$/.test(digits);
+}
+
 /** Whether a stored E.164 number is the one a lookup asks for. */
 export function phoneMatchesLookup(e164: string, lookup: PhoneLookup): boolean {
   return lookup.kind === 'full' ? e164 === lookup.e164 : e164.endsWith(lookup.last4);

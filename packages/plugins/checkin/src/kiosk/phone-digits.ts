@@ -1,5 +1,5 @@
 /** The phone digits being typed on the kiosk, as a pure reducer (keypad and keyboard alike). */
-import { PHONE_DIGITS_MAX, parsePhoneLookup } from '@seoro/domain';
+import { PHONE_DIGITS_MAX, phoneLookupReady } from '@seoro/domain';
 
 export type DigitsAction =
   { type: 'append'; digit: string } | { type: 'backspace' } | { type: 'clear' };
@@ -18,7 +18,7 @@ export function reduceDigits(digits: string, action: DigitsAction): string {
 }
 
 /** True when the digits can be looked up: four, or a whole mobile number. */
-export const canLookUp = (digits: string): boolean => parsePhoneLookup(digits) !== null;
+export const canLookUp = (digits: string): boolean => phoneLookupReady(digits);
 
 /** True once no more digits fit. */
 export const digitsFull = (digits: string): boolean => digits.length >= PHONE_DIGITS_MAX;
