@@ -34,6 +34,7 @@ export const DOMAIN_ERROR_CODES = [
   'term_limit_reached',
   'barred_no_show',
   'not_cancellable',
+  'cancel_too_late',
   'idempotency_conflict',
   'capacity_below_confirmed',
   'reason_required',

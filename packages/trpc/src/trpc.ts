@@ -99,6 +99,7 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   term_limit_reached: 'FORBIDDEN',
   barred_no_show: 'FORBIDDEN',
   not_cancellable: 'CONFLICT',
+  cancel_too_late: 'CONFLICT',
   idempotency_conflict: 'UNPROCESSABLE_CONTENT',
   capacity_below_confirmed: 'CONFLICT',
   reason_required: 'BAD_REQUEST',

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { auditLog, courses, enrolments, outbox, residents, newId } from '@seoro/db';
-import { DomainError, type Locale } from '@seoro/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog, courses, enrolments, meetings, outbox, residents, newId } from '@seoro/db';
+import { DomainError, kstDateOf, type Locale } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import { promoteFromWaitlist, type Promotion } from './promote';
 
@@ -17,7 +17,9 @@ export interface CancelResult {
 /**
  * Cancels an enrolment — a confirmed place, or leaving the waitlist. A freed seat goes to the next
  * person waiting in the same transaction, with their notification queued; the resident who
- * cancelled is told too. Cancelling twice is refused (`not_cancellable`) and changes nothing.
+ * cancelled is told too. Cancelling twice is refused (`not_cancellable`) and changes nothing. A
+ * resident cannot cancel once the course was called off or its last class is past (the same rule
+ * that hides the button on their pages); staff still can, with a reason.
  */
 export const cancelEnrolment = writeService('cancelEnrolment');
 export { cancelEnrolmentInPlace };
@@ -45,6 +47,14 @@ async function cancelEnrolmentInPlace(
     if (!row) throw new DomainError('enrolment_not_found');
     const previousStatus = row.enrolment.status;
     if (previousStatus === 'cancelled') throw new DomainError('not_cancellable');
+    if (input.actor.type === 'resident') {
+      if (row.course.status === 'cancelled') throw new DomainError('cancel_too_late');
+      const [last] = await tx
+        .select({ date: sql<string | null>`max(${meetings.date})` })
+        .from(meetings)
+        .where(and(eq(meetings.courseId, row.course.id), eq(meetings.status, 'scheduled')));
+      if (last?.date && last.date < kstDateOf(now)) throw new DomainError('cancel_too_late');
+    }
 
     await tx
       .update(enrolments)

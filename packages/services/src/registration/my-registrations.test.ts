@@ -13,6 +13,7 @@ import { DomainError, type Clock } from '@seoro/domain';
 import { randomUUID } from 'node:crypto';
 import { createServiceContext } from '../context';
 import { drawCourseLottery } from '../lottery/draw-course-lottery';
+import { cancelEnrolment } from './cancel-enrolment';
 import { cancelMyEnrolment } from './cancel-my-enrolment';
 import { listMyRegistrations, type MyRegistration } from './list-my-registrations';
 import { testDatabase } from '@seoro/db/test/vitest';
@@ -299,6 +300,39 @@ describe('cancelMyEnrolment', () => {
     expect(await statusOf(database, waiting.id)).toBe('waitlisted');
     expect(await database.db.select().from(outbox)).toEqual([]);
     expect(await database.db.select().from(auditLog)).toEqual([]);
+  });
+
+  it('refuses a resident’s cancellation once the course ended or was called off; staff still can', async () => {
+    const { ctx, database, roomId, me } = await setup();
+    const term = await makeTerm(database, { startsOn: '2025-10-01', endsOn: '2026-02-12' });
+    const ended = await makeCourse(database, { termId: term.id, roomId }, { titleKo: '끝난 강좌' });
+    await makeMeeting(database, { courseId: ended.id, roomId }, kst('2026-01-13', '10:00'), 120);
+    const calledOff = await makeCourse(
+      database,
+      { termId: term.id, roomId },
+      { titleKo: '폐강 강좌', status: 'cancelled' },
+    );
+    await makeMeeting(
+      database,
+      { courseId: calledOff.id, roomId },
+      kst('2026-01-27', '10:00'),
+      120,
+    );
+    const a = await makeEnrolment(database, { courseId: ended.id, residentId: me.id });
+    const b = await makeEnrolment(database, { courseId: calledOff.id, residentId: me.id });
+    for (const enrolmentId of [a.id, b.id]) {
+      expect(
+        await refusal(cancelMyEnrolment(ctx, { residentId: me.id, enrolmentId, locale: 'ko' })),
+      ).toBe('cancel_too_late');
+      expect(await statusOf(database, enrolmentId)).toBe('confirmed');
+    }
+    expect(await database.db.select().from(outbox)).toEqual([]);
+    const byStaff = await cancelEnrolment(ctx, {
+      enrolmentId: a.id,
+      actor: { type: 'staff', id: 'staff-1' },
+      reason: '수강생 요청',
+    });
+    expect(byStaff.previousStatus).toBe('confirmed');
   });
 
   it('lets a waiting resident leave the waitlist, moving the others up', async () => {
