@@ -67,3 +67,4 @@ export * from './staff-accounts';
 export * from './courses/list-courses-below-minimum';
 export * from './courses/extend-registration-window';
 export * from './courses/lower-course-minimum';
+export * from './notices';
