@@ -1,6 +1,7 @@
 import type { PluginId, PluginRoutes, ServerPlugin } from '@seoro/plugin-sdk';
 import { checkinServerPlugin } from '@seoro/plugin-checkin/server';
 import { registrationServerPlugin } from '@seoro/plugin-registration/server';
+import { noticesServerPlugin } from '@seoro/plugin-notices/server';
 
 /**
  * The server's plugin registry. Every plugin id must appear: a server part or `null`. Order is the
@@ -11,7 +12,7 @@ export const serverPlugins = {
   checkin: checkinServerPlugin,
   signup: null,
   'my-registrations': null,
-  notices: null,
+  notices: noticesServerPlugin,
 } satisfies Record<PluginId, ServerPlugin | null>;
 
 /** Hook handlers of every plugin that has a server part, in registry order. */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { enabledKioskPlugins, kioskPlugins, pluginForScan } from './plugins';
 
 describe('kiosk plugin registry', () => {
-  it('shows the check-in tile; registration has no kiosk part yet', () => {
+  it('shows the check-in and notices tiles; registration has no kiosk part yet', () => {
     const ids = enabledKioskPlugins().map((p) => p.manifest.id);
-    expect(ids).toEqual(['checkin']);
+    expect(ids).toEqual(['checkin', 'notices']);
+    expect(kioskPlugins.notices.startPanel).toBeDefined();
     expect(kioskPlugins.registration).toBeNull();
   });
 

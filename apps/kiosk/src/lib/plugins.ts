@@ -5,6 +5,7 @@
  */
 import { pluginIds, type KioskPlugin, type PluginId } from '@seoro/plugin-sdk';
 import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
+import { noticesKioskPlugin } from '@seoro/plugin-notices/kiosk';
 
 export const kioskPlugins = {
   checkin: checkinKioskPlugin,
@@ -12,7 +13,7 @@ export const kioskPlugins = {
   registration: null,
   signup: null,
   'my-registrations': null,
-  notices: null,
+  notices: noticesKioskPlugin,
 } satisfies Record<PluginId, KioskPlugin | null>;
 
 /**
