@@ -22,10 +22,7 @@ async function removeNoticeInPlace(
       .where(and(eq(notices.id, input.noticeId), isNull(notices.removedAt)))
       .limit(1);
     if (!row) throw new DomainError('notice_not_found');
-    await tx
-      .update(notices)
-      .set({ removedAt: now, updatedAt: now })
-      .where(eq(notices.id, row.id));
+    await tx.update(notices).set({ removedAt: now, updatedAt: now }).where(eq(notices.id, row.id));
     await tx.insert(auditLog).values({
       at: now,
       actorType: 'staff',
