@@ -17,6 +17,8 @@ export default defineConfig({
     target: 'es2022',
     // Fonts and icons as files, never data: URLs, so a strict CSP needs no exceptions.
     assetsInlineLimit: 0,
+    // Read by scripts/report-size.mjs to tell start-up chunks from those loaded on demand.
+    manifest: true,
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -1,5 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { CODE_PATTERN, expectAccessible, fixtures, queryDb, screenshot, watchCsp } from './support';
+import {
+  CODE_PATTERN,
+  expectAccessible,
+  fixtures,
+  openPairedKiosk,
+  queryDb,
+  screenshot,
+  watchCsp,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -178,7 +186,7 @@ async function scan(page: Page, text: string) {
 
 async function openKiosk(page: Page) {
   await page.setViewportSize(KIOSK);
-  await page.goto('/kiosk/');
+  await openPairedKiosk(page);
   await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
   await expect(page.getByRole('button', { name: /출석 체크인/ })).toBeEnabled();
 }

@@ -3,7 +3,7 @@
  * not-found pages, the kiosk in English, its accessibility modes and the idle warning.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, fixtures, queryDb, screenshot } from './support';
+import { expectAccessible, fixtures, openPairedKiosk, queryDb, screenshot } from './support';
 
 test('the privacy notice states purpose, items, retention and rights', async ({ page }) => {
   await page.goto('/');
@@ -84,7 +84,7 @@ test.describe('kiosk', () => {
   test.use({ viewport: { width: 1080, height: 1920 } });
 
   test('switches to English and back with one tap', async ({ page }) => {
-    await page.goto('/kiosk/');
+    await openPairedKiosk(page);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { name: "Today's classes" })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -97,7 +97,7 @@ test.describe('kiosk', () => {
   test('text at 200%, low-screen mode and high contrast stay usable and accessible', async ({
     page,
   }) => {
-    await page.goto('/kiosk/');
+    await openPairedKiosk(page);
     await page.getByRole('button', { name: '200%' }).click();
     await expect(page.getByRole('button', { name: '200%' })).toHaveAttribute(
       'aria-pressed',
@@ -127,7 +127,7 @@ test.describe('kiosk', () => {
 
   test('warns 20 seconds before returning to the start, and can be extended', async ({ page }) => {
     await page.clock.install();
-    await page.goto('/kiosk/');
+    await openPairedKiosk(page);
     await page.getByRole('button', { name: /출석 체크인/ }).click();
     const keypad = page.getByRole('group', { name: '확인 코드 입력 키패드' });
     await keypad.getByRole('button', { name: '7', exact: true }).click();

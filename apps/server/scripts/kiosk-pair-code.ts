@@ -5,11 +5,12 @@
  *   pnpm kiosk:pair-code --kiosk "제3강의실 앞"
  *
  * The code works once, for 10 minutes; any older unused code of the kiosk stops working. A new
- * kiosk gets the check-in feature and no room (change both in the admin). It opens the database
+ * kiosk gets every kiosk feature and no room (change both in the admin). It opens the database
  * the server uses (DATABASE_URL, DATABASE_AUTH_TOKEN) and migrates it first. The code and its
  * creation are audited as the system's act.
  */
 import { parseArgs } from 'node:util';
+import { KIOSK_PLUGINS } from '@seoro/api';
 import { Database } from '@seoro/db';
 import { formatDateTime, isDomainError, plainSpaces } from '@seoro/domain';
 import {
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
       (await createKiosk(ctx, {
         name,
         roomId: null,
-        enabledPlugins: ['checkin'],
+        enabledPlugins: KIOSK_PLUGINS.map((p) => p.id),
         actor: { type: 'system' },
       }));
     if (!existing) console.log(`Added the kiosk "${kiosk.name}".`);

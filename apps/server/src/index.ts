@@ -15,6 +15,7 @@ import {
   DEMO_STAFF_PASSWORD,
 } from '@seoro/db/seed';
 import { createApp } from './app';
+import { demoKioskPairingCode } from './demo-kiosk';
 import { answerClientErrors } from './client-errors';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
@@ -46,6 +47,18 @@ async function main() {
       logger.info(
         { todayMeeting: seeded.todayMeeting, demoCheckInCode: DEMO_CHECK_IN_CODE },
         'demo data created',
+      );
+    }
+    const pairing = await demoKioskPairingCode(database);
+    if (pairing) {
+      const origin = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+      logger.info(
+        {
+          kiosk: pairing.kioskName,
+          pairAt: `${origin}/kiosk/#pair=${pairing.code}`,
+          until: pairing.expiresAt.toISOString(),
+        },
+        'demo kiosk: open pairAt on the kiosk to pair it (once, within 10 minutes)',
       );
     }
     if (seeded.demoStaff) {

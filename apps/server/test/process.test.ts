@@ -39,6 +39,36 @@ describe('the server process', () => {
     expect(output()).toContain('demo data created');
   });
 
+  it('prints a one-step pairing address for the demo kiosk, which pairs it once', async () => {
+    const line = output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { pairAt?: string })
+      .find((l) => l.pairAt);
+    const code = /\/kiosk\/#pair=([0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(line?.pairAt ?? '')?.[1];
+    expect(code).toBeDefined();
+    const pair = () =>
+      fetch(`${base}/trpc/kiosk.pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ code }),
+      });
+    const first = await pair();
+    expect(first.status).toBe(200);
+    const { token } = ((await first.json()) as { result: { data: { token: string } } }).result.data;
+    const device = await fetch(`${base}/trpc/kiosk.device`, {
+      headers: { 'x-seoro-kiosk-token': token },
+    });
+    const described = (
+      (await device.json()) as {
+        result: { data: { room: { en: string }; enabledPlugins: string[] } };
+      }
+    ).result.data;
+    expect(described.room.en).toBe('Lecture Room 3');
+    expect(described.enabledPlugins).toContain('checkin');
+    expect((await pair()).status).toBe(400);
+  });
+
   it('serves the site with its own CSP, the kiosk and the API on one port', async () => {
     const home = await fetch(`${base}/`);
     expect(home.status).toBe(200);

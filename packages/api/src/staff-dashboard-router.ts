@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TRPCRouterRecord } from '@trpc/server';
 import {
+  getTodayAtRoom,
   extendRegistrationWindow,
   listCoursesBelowMinimum,
   lowerCourseMinimum,
@@ -16,6 +17,9 @@ const id = z.string().min(1).max(64);
 export const staffDashboardRouter = {
   /** Open courses flagged below their minimum, with confirmed learners and the term's window. */
   belowMinimum: staffProcedure.query(({ ctx }) => listCoursesBelowMinimum(ctx.services)),
+
+  /** Today's classes in the program's room with their check-in counts (no names). */
+  today: staffProcedure.query(({ ctx }) => getTodayAtRoom(ctx.services, null)),
 
   /**
    * Extends the registration window of the course's term (every course of the term) to

@@ -168,6 +168,7 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
   'staff.accounts.unlock': (d) => ({ staffId: d.otherStaffId }),
   'staff.accounts.resetPassword': (d) => ({ staffId: d.otherStaffId }),
   'staff.dashboard.belowMinimum': () => undefined,
+  'staff.dashboard.today': () => undefined,
   'staff.dashboard.extendWindow': (d) => ({
     courseId: d.courseId,
     closesAt: '2099-01-01T18:00:00+09:00',

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { enabledKioskPlugins, kioskPlugins, pluginForScan } from './plugins';
+import { allKioskPlugins, enabledKioskPlugins, kioskPlugins, pluginForScan } from './plugins';
 
 describe('kiosk plugin registry', () => {
-  it('shows the check-in and notices tiles; registration has no kiosk part yet', () => {
-    const ids = enabledKioskPlugins().map((p) => p.manifest.id);
-    expect(ids).toEqual(['checkin', 'notices']);
+  it('shows only what the kiosk enabled, in registry order; registration has no kiosk part', () => {
+    expect(allKioskPlugins().map((p) => p.manifest.id)).toContain('checkin');
+    expect(enabledKioskPlugins(new Set(['checkin'])).map((p) => p.manifest.id)).toEqual([
+      'checkin',
+    ]);
+    expect(allKioskPlugins().map((p) => p.manifest.id)).toEqual(['checkin', 'notices']);
     expect(kioskPlugins.notices.startPanel).toBeDefined();
     expect(kioskPlugins.registration).toBeNull();
   });
@@ -14,7 +17,7 @@ describe('kiosk plugin registry', () => {
   });
 
   it('routes confirmation-code scans to check-in and nothing else', () => {
-    const plugins = enabledKioskPlugins();
+    const plugins = allKioskPlugins();
     expect(pluginForScan(plugins, '7KQ2-M9XD')?.manifest.id).toBe('checkin');
     expect(
       pluginForScan(plugins, 'https://seoro.example/registrations/7KQ2-M9XD')?.manifest.id,

@@ -16,13 +16,13 @@ export const kioskPlugins = {
   notices: noticesKioskPlugin,
 } satisfies Record<PluginId, KioskPlugin | null>;
 
-/**
- * Plugins with a kiosk part, in the SDK's registry order. A kiosk's own enabled list (from the
- * admin) will filter this; until kiosks are paired, every kiosk part is on.
- */
-export function enabledKioskPlugins(
-  enabled: ReadonlySet<PluginId> = new Set(pluginIds),
-): KioskPlugin[] {
+/** Every plugin with a kiosk part, enabled here or not (their offline work is still sent). */
+export function allKioskPlugins(): KioskPlugin[] {
+  return enabledKioskPlugins(new Set(pluginIds));
+}
+
+/** The plugins this kiosk's staff enabled that have a kiosk part, in the SDK's registry order. */
+export function enabledKioskPlugins(enabled: ReadonlySet<PluginId>): KioskPlugin[] {
   return pluginIds.flatMap((id) => {
     const plugin: KioskPlugin | null = kioskPlugins[id];
     return plugin !== null && enabled.has(id) ? [plugin] : [];

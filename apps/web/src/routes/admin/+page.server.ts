@@ -17,10 +17,13 @@ export const load: PageServerLoad = async ({ locals }) => {
         return { ok: false as const };
       },
     ),
-    locals.api.checkin.today.query().then(
+    locals.api.staff.dashboard.today.query().then(
       (value) => ({ ok: true as const, value }),
       (cause: unknown) => {
-        console.error('[web] checkin.today failed', readApiFailure(cause) ?? cause);
+        const failure = readApiFailure(cause);
+        if (failure?.httpStatus !== 401) {
+          console.error('[web] staff.dashboard.today failed', failure ?? cause);
+        }
         return { ok: false as const };
       },
     ),
