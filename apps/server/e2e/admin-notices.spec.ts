@@ -254,3 +254,52 @@ test('a viewer sees the notices but cannot change them', async ({ page }) => {
   await expect(page.getByRole('button', { name: /^(수정|삭제): / })).toHaveCount(0);
   await expectAccessible(page, 'admin notices as a viewer');
 });
+
+test('long notices at 200% in low-screen mode are read to the end with Up and Down', async ({
+  browser,
+}) => {
+  const today = kstDateOf(new Date());
+  const long = (n: number) =>
+    `[${TAG}] 긴 공지 ${n}: ` + '용산아트홀 제3강의실 수업 안내입니다. '.repeat(12).slice(0, 270);
+  const ids = [randomUUID(), randomUUID()];
+  for (const [i, id] of ids.entries()) {
+    await queryDb(
+      `insert into notices (id, body_ko, body_en, show_from, show_until, created_at, updated_at)
+       values (?, ?, '', ?, ?, ?, ?)`,
+      [id, long(i + 1), today, today, Date.now() + i, Date.now() + i],
+    );
+  }
+  try {
+    const kiosk = await kioskPage(browser);
+    await kiosk.getByRole('button', { name: '200%' }).tap();
+    await kiosk.getByRole('button', { name: /낮은 화면/ }).tap();
+    await kiosk.getByRole('button', { name: /^공지 오늘의 안내/ }).tap();
+    await expect(kiosk.getByRole('heading', { level: 1, name: '오늘의 공지' })).toBeVisible();
+    const paging = kiosk.getByRole('group', { name: '화면 넘기기' });
+    const up = paging.getByRole('button', { name: '위로' });
+    const down = paging.getByRole('button', { name: '아래로' });
+    await expect(down).toBeEnabled();
+    await expect(up).toBeDisabled();
+    for (const button of [up, down]) {
+      const box = await button.boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(88);
+    }
+    expect(await fitsSideways(kiosk, 'article p')).toBe(true);
+    await expectAccessible(kiosk, 'kiosk long notices, 200% low screen');
+    await screenshot(kiosk, 'kiosk-notices-long-200-low');
+    for (let i = 0; i < 20 && (await down.isEnabled()); i++) {
+      await down.tap();
+      await kiosk.waitForTimeout(400);
+    }
+    await expect(down).toBeDisabled();
+    await expect(up).toBeEnabled();
+    // The older notice, last in the list, is read to its last line.
+    await expect(kiosk.getByText(/게시 기간:/).last()).toBeInViewport({ ratio: 1 });
+    await screenshot(kiosk, 'kiosk-notices-long-200-low-end');
+    await up.tap();
+    await expect(down).toBeEnabled();
+    await kiosk.context().close();
+  } finally {
+    await queryDb(`update notices set removed_at = ? where id in (?, ?)`, [Date.now(), ...ids]);
+  }
+});
