@@ -67,6 +67,13 @@ test('pairing with a code from the admin, then revoking, stops the kiosk', async
   await expect(kiosk.getByRole('button', { name: /출석 체크인/ })).toHaveCount(0);
   await expectAccessible(kiosk, 'kiosk: unpaired');
   await screenshot(kiosk, 'kiosk-pair-0-unpaired');
+  // Staff may need large text too: the pairing screen at 200% and in high contrast.
+  await kiosk.getByRole('button', { name: '200%' }).tap();
+  await kiosk.getByRole('button', { name: /고대비/ }).tap();
+  await expectAccessible(kiosk, 'kiosk: unpaired at 200% in high contrast');
+  await screenshot(kiosk, 'kiosk-pair-0-unpaired-200-contrast');
+  await kiosk.getByRole('button', { name: '100%' }).tap();
+  await kiosk.getByRole('button', { name: /고대비/ }).tap();
 
   // A wrong code is refused in plain words and pairs nothing.
   await tapCode(kiosk, 'ZZZZ-ZZZZ');

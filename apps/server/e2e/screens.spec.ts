@@ -80,6 +80,13 @@ test('a lottery draw is published and anyone can re-run it', async ({ page }) =>
   expect(Number(confirmed[0]!.n)).toBe(2);
 });
 
+declare global {
+  interface Window {
+    /** What the kiosk asked the browser to say, recorded by the voice guidance test. */
+    said?: Array<{ text: string; lang: string }>;
+  }
+}
+
 test.describe('kiosk', () => {
   test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -123,6 +130,38 @@ test.describe('kiosk', () => {
     }
     await expect(page.getByText('3자 / 8자 입력')).toBeVisible();
     await screenshot(page, 'kiosk-keypad-200');
+  });
+
+  test('voice guidance speaks in the chosen language, says it again and stops', async ({
+    page,
+  }) => {
+    // Listens to what the kiosk hands the browser's speech synthesis (the audio itself is silent).
+    await page.addInitScript(() => {
+      const said: Array<{ text: string; lang: string }> = [];
+      window.said = said;
+      const speak = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        said.push({ text: u.text, lang: u.lang });
+        speak(u);
+      };
+    });
+    await openPairedKiosk(page);
+    const said = () => page.evaluate(() => window.said?.length ?? 0);
+    await page.getByRole('button', { name: /음성 안내/ }).click();
+    const controls = page.getByRole('group', { name: '음성 안내 조작' });
+    await expect(controls).toBeVisible();
+    for (const name of ['다시 듣기', '멈추기']) {
+      const box = await controls.getByRole('button', { name }).boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(64);
+    }
+    await expect.poll(said).toBeGreaterThan(0);
+    const before = await said();
+    await controls.getByRole('button', { name: '다시 듣기' }).click();
+    await expect.poll(said).toBe(before + 1);
+    await controls.getByRole('button', { name: '멈추기' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.evaluate(() => window.said?.at(-1)?.lang)).toBe('en-US');
+    await expectAccessible(page, 'kiosk voice controls');
   });
 
   test('warns 20 seconds before returning to the start, and can be extended', async ({ page }) => {

@@ -28,7 +28,13 @@ const notificationsFile = join(dir, 'notifications.jsonl');
 const database = await Database.open({ url });
 await database.migrate();
 const { roomId } = await makeRoom(database);
-const term = await makeTerm(database, { nameKo: '2026년 시험 기수', nameEn: '2026 Test Term' });
+// Its on-site (kiosk) window is open around now too, a little longer than the online one.
+const term = await makeTerm(database, {
+  nameKo: '2026년 시험 기수',
+  nameEn: '2026 Test Term',
+  onsiteOpensAt: new Date(Date.now() - 2 * 86_400_000),
+  onsiteClosesAt: new Date(Date.now() + 3 * 86_400_000),
+});
 const small = await makeCourse(
   database,
   { termId: term.id, roomId },
@@ -146,11 +152,68 @@ const cancelled = await makeCourse(
   },
 );
 
+// "My registrations" at the kiosk, with a resident of its own so the web's stays as it is: a seat,
+// a place on a full course's waitlist, and a registration cancelled before.
+const poetry = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 1, titleKo: '시와 음악', titleEn: 'Poetry and Music', sortOrder: 5 },
+);
+await makeMeeting(database, { courseId: poetry.id, roomId }, inDays(4, '18:00'), 120, { seq: 1 });
+const walking = await makeCourse(
+  database,
+  { termId: term.id, roomId },
+  { capacity: 10, titleKo: '걸음걸이 교실', titleEn: 'Walking Class', sortOrder: 6 },
+);
+await makeMeeting(database, { courseId: walking.id, roomId }, inDays(8, '18:00'), 120, { seq: 1 });
+const atKiosk = await makeResident(database, { name: '한키오', phoneE164: '+821042000011' });
+const poetrySeat = await makeResident(database, { name: '오이웃', phoneE164: '+821042000012' });
+await makeEnrolment(database, { courseId: poetry.id, residentId: poetrySeat.id });
+await makeEnrolment(
+  database,
+  { courseId: poetry.id, residentId: atKiosk.id },
+  { status: 'waitlisted', queueNo: 9101 },
+);
+await makeEnrolment(database, { courseId: walking.id, residentId: atKiosk.id });
+await makeEnrolment(
+  database,
+  { courseId: cancelled.id, residentId: atKiosk.id },
+  { status: 'cancelled', cancelledAt: new Date(now - day) },
+);
+
 // The kiosk by the test room, paired with every kiosk plugin on; tests put its token in the browser.
 const kiosk = await pairNewKiosk(createServiceContext(database), {
   name: '제3강의실 앞',
   roomId,
   enabledPlugins: ['checkin', 'signup', 'my-registrations', 'notices'],
+});
+
+// The offline kiosk test's own learner: a confirmed place on a class under way today, in a room
+// and a draft term of its own, so no other test's start screen, course list or seats change.
+const offlineRoom = await makeRoom(database);
+const offlineTerm = await makeTerm(database, {
+  nameKo: '2026년 오프라인 시험 기수',
+  nameEn: '2026 Offline Test Term',
+  status: 'draft',
+});
+const offlineCourse = await makeCourse(
+  database,
+  { termId: offlineTerm.id, roomId: offlineRoom.roomId },
+  { capacity: 10, titleKo: '한지 공예', titleEn: 'Hanji Craft' },
+);
+await makeMeeting(
+  database,
+  { courseId: offlineCourse.id, roomId: offlineRoom.roomId },
+  start,
+  minutes,
+  {
+    seq: 1,
+  },
+);
+const offlineLearner = await makeResident(database, { name: '오연결', phoneE164: '+821042000009' });
+const offlinePlace = await makeEnrolment(database, {
+  courseId: offlineCourse.id,
+  residentId: offlineLearner.id,
 });
 
 await database.close();
@@ -164,11 +227,13 @@ writeFileSync(
     cancelledCourseId: cancelled.id,
     notificationsFile,
     kiosk,
+    offline: { code: offlinePlace.code, enrolmentId: offlinePlace.id },
     my: {
       phone: '010-4200-0001',
       calligraphyCourseId: calligraphy.id,
       dialogueCourseId: dialogue.id,
     },
+    kioskMy: { phone: '010-4200-0011', waitlistCourseId: poetry.id, seatCourseId: walking.id },
   }),
 );
 

@@ -18,8 +18,12 @@ export function fixtures(): {
   notificationsFile: string;
   /** The resident of "my registrations": their phone and the courses they registered for. */
   my: { phone: string; calligraphyCourseId: string; dialogueCourseId: string };
+  /** The resident of "my registrations" at the kiosk: a seat and a place on a waitlist. */
+  kioskMy: { phone: string; waitlistCourseId: string; seatCourseId: string };
   /** The kiosk by the test room, paired, with every kiosk plugin enabled. */
   kiosk: { kioskId: string; token: string };
+  /** A confirmed place on a class under way today, for the offline check-in test only. */
+  offline: { code: string; enrolmentId: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

@@ -89,19 +89,26 @@ export function createApp(deps: AppDeps) {
   if (deps.kioskDir && existsSync(join(deps.kioskDir, 'index.html'))) {
     const kioskDir = deps.kioskDir;
     app.get('/kiosk', (c) => c.redirect('/kiosk/', 301));
+    // Hashed assets never change. Everything else is looked at again on each load: index.html,
+    // and the service worker (sw.js) with its precache list and the web manifest, so a new build
+    // reaches the kiosk at its next start. Set on the way out: serveStatic's `onFound` runs after
+    // its response is made, where a header no longer reaches it.
+    app.use('/kiosk/*', async (c, next) => {
+      await next();
+      if (c.res.status !== 200 && c.res.status !== 304) return;
+      c.header(
+        'Cache-Control',
+        c.req.path.startsWith('/kiosk/assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
+    });
     app.use(
       '/kiosk/*',
-      serveStatic({
-        root: kioskDir,
-        rewriteRequestPath: (p) => p.replace(/^\/kiosk/, ''),
-        onFound: (path, c) => {
-          c.header(
-            'Cache-Control',
-            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
-      }),
+      serveStatic({ root: kioskDir, rewriteRequestPath: (p) => p.replace(/^\/kiosk/, '') }),
     );
+    // A hashed asset that is not there is missing, not a page (and must not be cached as one).
+    app.get('/kiosk/assets/*', (c) => c.text('Not Found', 404));
     // Client-side routes of the single-page app.
     app.get('/kiosk/*', serveStatic({ root: kioskDir, path: 'index.html' }));
   }

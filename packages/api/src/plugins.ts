@@ -1,6 +1,8 @@
 import type { PluginId, PluginRoutes, ServerPlugin } from '@seoro/plugin-sdk';
 import { checkinServerPlugin } from '@seoro/plugin-checkin/server';
+import { myRegistrationsServerPlugin } from '@seoro/plugin-my-registrations/server';
 import { registrationServerPlugin } from '@seoro/plugin-registration/server';
+import { signupServerPlugin } from '@seoro/plugin-signup/server';
 import { noticesServerPlugin } from '@seoro/plugin-notices/server';
 
 /**
@@ -10,8 +12,8 @@ import { noticesServerPlugin } from '@seoro/plugin-notices/server';
 export const serverPlugins = {
   registration: registrationServerPlugin,
   checkin: checkinServerPlugin,
-  signup: null,
-  'my-registrations': null,
+  signup: signupServerPlugin,
+  'my-registrations': myRegistrationsServerPlugin,
   notices: noticesServerPlugin,
 } satisfies Record<PluginId, ServerPlugin | null>;
 

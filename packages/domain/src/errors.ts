@@ -7,6 +7,9 @@
 export const DOMAIN_ERROR_CODES = [
   'registration_not_open',
   'registration_closed',
+  // On-site (kiosk) signup has its own window.
+  'onsite_not_open',
+  'onsite_closed',
   'already_registered',
   'course_not_found',
   'term_not_found',
@@ -19,6 +22,9 @@ export const DOMAIN_ERROR_CODES = [
   'no_meeting_today',
   'check_in_too_early',
   'check_in_closed',
+  // A check-in a kiosk kept while offline, sent with the time of the tap.
+  'check_in_time_in_future',
+  'check_in_time_too_old',
   'enrolment_not_confirmed',
   'rate_limited',
   'course_full',

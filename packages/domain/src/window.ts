@@ -77,3 +77,35 @@ export function checkInState(
   if (t >= closedAt) return { state: 'closed', closedAt: new Date(closedAt) };
   return { state: 'open', late: t >= starts + policy.lateAfterMinutes * MS_PER_MINUTE };
 }
+
+/** A term's windows as the registration rules need them; the on-site pair may be unset. */
+export interface TermWindows {
+  registrationOpensAt: Date;
+  registrationClosesAt: Date;
+  /** On-site (kiosk) signup window; both null means it follows the online window. */
+  onsiteOpensAt: Date | null;
+  onsiteClosesAt: Date | null;
+}
+
+/**
+ * The window a registration through `channel` is judged by: the on-site window for the kiosk
+ * (the online one when the term sets none), the online window for the web and for staff.
+ */
+export function windowForChannel(
+  term: TermWindows,
+  channel: 'web' | 'kiosk' | 'staff',
+): { opensAt: Date; closesAt: Date } {
+  if (channel === 'kiosk' && term.onsiteOpensAt !== null && term.onsiteClosesAt !== null) {
+    return { opensAt: term.onsiteOpensAt, closesAt: term.onsiteClosesAt };
+  }
+  return { opensAt: term.registrationOpensAt, closesAt: term.registrationClosesAt };
+}
+
+/** Where `now` falls in the window that applies to `channel` (see `windowForChannel`). */
+export function channelWindowState(
+  term: TermWindows,
+  channel: 'web' | 'kiosk' | 'staff',
+  now: Date,
+): RegistrationWindowState {
+  return registrationWindowState(windowForChannel(term, channel), now);
+}

@@ -15,6 +15,7 @@ import {
   touchResidentSessionInPlace,
 } from './resident-auth/resident-session';
 import { verifyResidentCodeInPlace } from './resident-auth/verify-resident-code';
+import { verifyResidentCodeAtKioskInPlace } from './resident-auth/kiosk-resident-session';
 import { readCourseRosterInPlace } from './staff-rosters/read-course-roster';
 import { revealResidentPhoneInPlace } from './staff-rosters/reveal-resident-phone';
 import { addMeetingInPlace } from './meetings/add-meeting';
@@ -67,6 +68,7 @@ const inPlace = {
   checkInWithCode: checkInWithCodeInPlace,
   requestResidentCode: requestResidentCodeInPlace,
   verifyResidentCode: verifyResidentCodeInPlace,
+  verifyResidentCodeAtKiosk: verifyResidentCodeAtKioskInPlace,
   endResidentSession: endResidentSessionInPlace,
   touchResidentSession: touchResidentSessionInPlace,
   signOutResident: signOutResidentInPlace,

@@ -5,14 +5,16 @@
  */
 import { pluginIds, type KioskPlugin, type PluginId } from '@seoro/plugin-sdk';
 import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
+import { signupKioskPlugin } from '@seoro/plugin-signup/kiosk';
+import { myRegistrationsKioskPlugin } from '@seoro/plugin-my-registrations/kiosk';
 import { noticesKioskPlugin } from '@seoro/plugin-notices/kiosk';
 
 export const kioskPlugins = {
   checkin: checkinKioskPlugin,
   // The web registration form; on-site signup at the kiosk is its own plugin.
   registration: null,
-  signup: null,
-  'my-registrations': null,
+  signup: signupKioskPlugin,
+  'my-registrations': myRegistrationsKioskPlugin,
   notices: noticesKioskPlugin,
 } satisfies Record<PluginId, KioskPlugin | null>;
 

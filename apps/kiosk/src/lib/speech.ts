@@ -7,23 +7,57 @@ import type { Locale } from '@seoro/plugin-sdk';
 export interface Speaker {
   readonly available: boolean;
   speak(text: string, locale: Locale): void;
+  /** Says the last thing spoken again (the "다시 듣기" button). */
+  replay(): void;
   cancel(): void;
+  /** Forgets the last thing spoken (a reset: the next person must not hear it). */
+  forget(): void;
 }
 
 const LANG: Record<Locale, string> = { ko: 'ko-KR', en: 'en-US' };
 
-export function createSpeaker(
-  synth: SpeechSynthesis | undefined = globalThis.speechSynthesis,
+/** What the speaker needs of an utterance: its language, pace and voice. */
+interface Utterance {
+  lang: string;
+  rate: number;
+  voice: SpeechSynthesisVoice | null;
+}
+
+/** What the speaker needs of the browser's `speechSynthesis`. */
+export interface SpeechEngine<U extends Utterance> {
+  speak(utterance: U): void;
+  cancel(): void;
+  getVoices(): SpeechSynthesisVoice[];
+}
+
+/** The browser's voice, or a silent speaker where there is none. */
+export function createSpeaker(): Speaker {
+  const synth: SpeechSynthesis | undefined = globalThis.speechSynthesis;
+  return typeof globalThis.SpeechSynthesisUtterance === 'function' && synth
+    ? createSpeakerWith(synth, (text) => new SpeechSynthesisUtterance(text))
+    : createSpeakerWith<Utterance>(undefined, undefined);
+}
+
+export function createSpeakerWith<U extends Utterance>(
+  synth: SpeechEngine<U> | undefined,
+  utter: ((text: string) => U) | undefined,
 ): Speaker {
-  const available =
-    synth !== undefined && typeof globalThis.SpeechSynthesisUtterance === 'function';
-  return {
+  const available = synth !== undefined && utter !== undefined;
+  let last: { text: string; locale: Locale } | null = null;
+  const speaker: Speaker = {
     available,
+    replay() {
+      if (last) speaker.speak(last.text, last.locale);
+    },
+    forget() {
+      last = null;
+    },
     speak(text, locale) {
-      if (!available || !synth || text.trim() === '') return;
+      if (!synth || !utter || text.trim() === '') return;
+      last = { text, locale };
       try {
         synth.cancel(); // the newest message matters; never queue stale ones
-        const utterance = new SpeechSynthesisUtterance(text);
+        const utterance = utter(text);
         utterance.lang = LANG[locale];
         utterance.rate = 0.9; // a little slower than default, for older listeners
         const voice = synth
@@ -43,6 +77,7 @@ export function createSpeaker(
       }
     },
   };
+  return speaker;
 }
 
 /**

@@ -57,6 +57,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   checkInWithCode: { code: 'ABCD-EFGH', method: 'keypad', kioskId: null },
   requestResidentCode: { phone: '010-1234-5678', locale: 'ko' },
   verifyResidentCode: { phone: '010-1234-5678', code: '123456' },
+  verifyResidentCodeAtKiosk: { phone: '010-1234-5678', code: '123456', kioskId: 'missing' },
   endResidentSession: 'missing',
   touchResidentSession: { sessionId: 'missing', at: new Date() },
   signOutResident: { sessionId: 'missing', residentId: 'missing' },

@@ -6,6 +6,7 @@ import { defineKioskPlugin, type LocalizedText } from '@seoro/plugin-sdk';
 import { m } from '@seoro/i18n';
 import CheckInScreen from './kiosk/CheckInScreen.svelte';
 import { looksLikeCheckinScan } from './kiosk/code';
+import { offlinePart } from './kiosk/offline';
 import { manifest } from './manifest';
 
 export type { TodayMeeting, TodayResult, CheckInResult, CheckinRouter } from './kiosk/types';
@@ -27,4 +28,6 @@ export const checkinKioskPlugin = defineKioskPlugin({
   },
   screen: CheckInScreen,
   acceptsScan: looksLikeCheckinScan,
+  // Check-ins taken while the network was down, sent when it returns.
+  offline: offlinePart(),
 });

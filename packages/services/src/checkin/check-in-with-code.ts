@@ -16,7 +16,21 @@ export interface CheckInInput {
   code: string;
   method: CheckInMethod;
   kioskId?: string | null;
+  /**
+   * A key the kiosk made when the person tapped (a UUID). Sending it again, after a timeout or from
+   * the offline queue, answers as a repeat and writes nothing.
+   */
+  clientKey?: string | null;
+  /** When the person tapped (ISO instant); the window, lateness and "today" are judged then. */
+  takenAt?: string | null;
+  /** True when the kiosk sends this from its offline queue (noted in the audit log). */
+  queued?: boolean;
 }
+
+/** How far ahead of the server's clock a kiosk's tap may be dated (clocks drift a little). */
+export const CHECK_IN_CLOCK_SKEW_MS = 2 * 60_000;
+/** The oldest tap a kiosk may still send from its queue. */
+export const CHECK_IN_MAX_AGE_MS = 24 * 3_600_000;
 
 export interface CheckInResult {
   status: 'checked_in' | 'already_checked_in';
@@ -31,6 +45,10 @@ export interface CheckInResult {
 /**
  * Checks a learner in to today's meeting of their course with their confirmation code. Checking in
  * twice is harmless: the second answer says when the first was, and nothing new is written.
+ *
+ * A kiosk that lost the network keeps the tap (its `clientKey` and `takenAt`) and sends it later:
+ * the check-in is then judged at the time of the tap and stored with it, and a key seen before is
+ * a repeat, however often and however concurrently it is sent.
  */
 export const checkInWithCode = writeService('checkInWithCode');
 export { checkInWithCodeInPlace };
@@ -43,6 +61,13 @@ async function checkInWithCodeInPlace(
   if (!code) throw new DomainError('code_invalid');
   const db = ctx.database.db;
   const now = ctx.clock.now();
+  const clientKey = input.clientKey ?? null;
+
+  if (clientKey !== null) {
+    const repeat = await answerForClientKey(ctx, clientKey, code);
+    if (repeat) return repeat;
+  }
+  const at = tapTime(input.takenAt, now);
 
   const [row] = await db
     .select({ enrolment: enrolments, course: courses })
@@ -56,7 +81,7 @@ async function checkInWithCodeInPlace(
   if (row.enrolment.status === 'cancelled') throw new DomainError('code_not_found');
   if (row.enrolment.status !== 'confirmed') throw new DomainError('enrolment_not_confirmed');
 
-  const today = kstDateOf(now);
+  const today = kstDateOf(at);
   const todays = await db
     .select()
     .from(meetings)
@@ -70,7 +95,7 @@ async function checkInWithCodeInPlace(
     .orderBy(asc(meetings.startsAt));
   if (todays.length === 0) throw new DomainError('no_meeting_today');
   // With two meetings on one day, take the one whose window is open, else the next to open.
-  const states = todays.map((m) => ({ meeting: m, state: checkInState(m, now) }));
+  const states = todays.map((m) => ({ meeting: m, state: checkInState(m, at) }));
   const chosen =
     states.find((s) => s.state.state === 'open') ??
     states.find((s) => s.state.state === 'too_early') ??
@@ -97,10 +122,12 @@ async function checkInWithCodeInPlace(
           id: attendanceId,
           enrolmentId: row.enrolment.id,
           meetingId: meeting.id,
-          checkedInAt: now,
+          checkedInAt: at,
           method: input.method,
           late,
           kioskId: input.kioskId ?? null,
+          clientKey,
+          receivedAt: now,
         })
         .onConflictDoNothing()
         .returning({ id: attendance.id });
@@ -114,7 +141,13 @@ async function checkInWithCodeInPlace(
           subjectType: 'attendance',
           subjectId: attendanceId,
           residentId: row.enrolment.residentId,
-          detail: { method: input.method, late, meetingId: meeting.id },
+          detail: {
+            method: input.method,
+            late,
+            meetingId: meeting.id,
+            takenAt: at.toISOString(),
+            ...(input.queued ? { queued: true } : {}),
+          },
         });
       }
       const [row2] = await tx
@@ -124,6 +157,8 @@ async function checkInWithCodeInPlace(
           and(eq(attendance.enrolmentId, row.enrolment.id), eq(attendance.meetingId, meeting.id)),
         )
         .limit(1);
+      // Nothing inserted: this enrolment was checked in to this meeting already, or a send of
+      // the same key got there first (both unique indexes answer as a repeat).
       return row2!;
     });
     if (created) {
@@ -138,8 +173,18 @@ async function checkInWithCodeInPlace(
     }
   }
 
+  return answer(created ? 'checked_in' : 'already_checked_in', row, meeting, at, first);
+}
+
+function answer(
+  status: CheckInResult['status'],
+  row: { enrolment: typeof enrolments.$inferSelect; course: typeof courses.$inferSelect },
+  meeting: typeof meetings.$inferSelect,
+  at: Date,
+  first: typeof attendance.$inferSelect,
+): CheckInResult {
   return {
-    status: created ? 'checked_in' : 'already_checked_in',
+    status,
     // The name given with this registration, as on its confirmation page.
     maskedName: maskName(row.enrolment.name),
     course: { id: row.course.id, title: { ko: row.course.titleKo, en: row.course.titleEn } },
@@ -149,10 +194,57 @@ async function checkInWithCodeInPlace(
       startTime: meeting.startTime,
       endTime: meeting.endTime,
     },
-    checkedInAt: now.toISOString(),
+    checkedInAt: at.toISOString(),
     firstCheckedInAt: first.checkedInAt.toISOString(),
     late: first.late,
   };
+}
+
+/**
+ * The time a check-in is judged at: the tap's, when the kiosk sent one. A tap dated ahead of the
+ * server's clock by more than a little drift, or too old to be today's class, is refused.
+ */
+function tapTime(takenAt: string | null | undefined, now: Date): Date {
+  if (takenAt === null || takenAt === undefined) return now;
+  const at = new Date(takenAt);
+  // The router accepts only ISO instants; anything else is a caller's bug.
+  if (Number.isNaN(at.getTime())) throw new RangeError(`takenAt is not an instant: ${takenAt}`);
+  if (at.getTime() > now.getTime() + CHECK_IN_CLOCK_SKEW_MS) {
+    throw new DomainError('check_in_time_in_future');
+  }
+  if (at.getTime() < now.getTime() - CHECK_IN_MAX_AGE_MS) {
+    throw new DomainError('check_in_time_too_old');
+  }
+  // Within the drift allowed, a tap is never later than its arrival.
+  return at.getTime() > now.getTime() ? now : at;
+}
+
+/**
+ * The answer to a key the server has stored already: a repeat, with nothing written. A key sent
+ * with another person's code is not a repeat but a mistake, and is refused.
+ */
+async function answerForClientKey(
+  ctx: ServiceContext,
+  clientKey: string,
+  code: string,
+): Promise<CheckInResult | null> {
+  const [found] = await ctx.database.db
+    .select({ attendance, enrolment: enrolments, course: courses, meeting: meetings })
+    .from(attendance)
+    .innerJoin(enrolments, eq(enrolments.id, attendance.enrolmentId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .innerJoin(meetings, eq(meetings.id, attendance.meetingId))
+    .where(eq(attendance.clientKey, clientKey))
+    .limit(1);
+  if (!found) return null;
+  if (found.enrolment.code !== code) throw new DomainError('idempotency_conflict');
+  return answer(
+    'already_checked_in',
+    found,
+    found.meeting,
+    found.attendance.checkedInAt,
+    found.attendance,
+  );
 }
 
 async function findAttendance(ctx: ServiceContext, enrolmentId: string, meetingId: string) {

@@ -24,7 +24,14 @@ export { cancelEnrolmentInPlace };
 
 async function cancelEnrolmentInPlace(
   ctx: ServiceContext,
-  input: { enrolmentId: string; actor: Actor; locale?: Locale; reason?: string | null },
+  input: {
+    enrolmentId: string;
+    actor: Actor;
+    locale?: Locale;
+    reason?: string | null;
+    /** The kiosk the resident cancelled at, if any; recorded in the audit log. */
+    kioskId?: string | null;
+  },
 ): Promise<CancelResult> {
   return ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
@@ -72,6 +79,7 @@ async function cancelEnrolmentInPlace(
         previousStatus,
         reason: input.reason ?? null,
         promoted: promoted.map((p) => p.enrolmentId),
+        ...(input.kioskId ? { kioskId: input.kioskId } : {}),
       },
     });
     return { enrolmentId: row.enrolment.id, previousStatus, promoted };

@@ -15,7 +15,13 @@ export { cancelMyEnrolmentInPlace };
 
 async function cancelMyEnrolmentInPlace(
   ctx: ServiceContext,
-  input: { residentId: string; enrolmentId: string; locale: Locale },
+  input: {
+    residentId: string;
+    enrolmentId: string;
+    locale: Locale;
+    /** Set when cancelled at a kiosk; recorded in the audit log. */
+    kioskId?: string | null;
+  },
 ): Promise<CancelResult> {
   // Whose enrolment it is never changes, so checking before the write transaction is safe.
   const [row] = await ctx.database.db
@@ -28,5 +34,6 @@ async function cancelMyEnrolmentInPlace(
     enrolmentId: input.enrolmentId,
     actor: { type: 'resident', id: input.residentId },
     locale: input.locale,
+    kioskId: input.kioskId ?? null,
   });
 }

@@ -6,6 +6,7 @@ import {
   lotteryDraws,
   meetings,
   residents,
+  rooms,
   terms,
 } from '@seoro/db';
 import {
@@ -61,6 +62,8 @@ export interface MyRegistration {
   };
   /** Meetings attended out of those held so far; null for a registration without a seat. */
   attendance: { attended: number; held: number } | null;
+  /** The course's next meeting that has not ended yet (KST date and times); null when none is left. */
+  nextMeeting: { date: string; startTime: string; endTime: string; room: LocalizedText } | null;
 }
 
 export interface MyTermRegistrations {
@@ -138,9 +141,21 @@ export async function listMyRegistrations(
   // kiosk opens check-in a little before the start).
   const courseMeetings = courseIds.length
     ? await db
-        .select({ id: meetings.id, courseId: meetings.courseId, startsAt: meetings.startsAt })
+        .select({
+          id: meetings.id,
+          courseId: meetings.courseId,
+          startsAt: meetings.startsAt,
+          endsAt: meetings.endsAt,
+          date: meetings.date,
+          startTime: meetings.startTime,
+          endTime: meetings.endTime,
+          roomKo: rooms.nameKo,
+          roomEn: rooms.nameEn,
+        })
         .from(meetings)
+        .innerJoin(rooms, eq(rooms.id, meetings.roomId))
         .where(and(inArray(meetings.courseId, courseIds), eq(meetings.status, 'scheduled')))
+        .orderBy(asc(meetings.startsAt))
     : [];
   const checkIns = enrolmentIds.length
     ? await db
@@ -179,6 +194,7 @@ export async function listMyRegistrations(
     const held = courseMeetings.filter(
       (m) => m.courseId === enrolment.courseId && (m.startsAt <= now || mine.has(m.id)),
     ).length;
+    const next = courseMeetings.find((m) => m.courseId === enrolment.courseId && m.endsAt > now);
     const registration: MyRegistration = {
       enrolmentId: enrolment.id,
       code: enrolment.code,
@@ -206,6 +222,14 @@ export async function listMyRegistrations(
       },
       attendance:
         enrolment.status === 'confirmed' || mine.size > 0 ? { attended: mine.size, held } : null,
+      nextMeeting: next
+        ? {
+            date: next.date,
+            startTime: next.startTime,
+            endTime: next.endTime,
+            room: { ko: next.roomKo, en: next.roomEn },
+          }
+        : null,
     };
     let group = byTerm.get(row.term.id);
     if (!group) {

@@ -9,7 +9,8 @@ import {
   kstDateOf,
   requireKrMobile,
   normalizeName,
-  registrationWindowState,
+  channelWindowState,
+  windowForChannel,
   type Channel,
   type Locale,
 } from '@seoro/domain';
@@ -30,6 +31,8 @@ export interface RegisterInput {
   channel: Channel;
   locale: Locale;
   ip?: string | null;
+  /** The kiosk the resident signed up at (channel `kiosk`); stored on the enrolment. */
+  kioskId?: string | null;
   /** The staff member who registered the resident (channel `staff`); the audit row names them. */
   staffId?: string | null;
   /**
@@ -51,7 +54,8 @@ export interface RegisterResult {
 
 /**
  * Registers a resident for a first-come course: confirmed while seats are left, otherwise on the
- * waitlist. Input is checked before anything is written; the seat decision, the enrolment, its
+ * waitlist. At the kiosk the on-site window applies, and a lottery course's seats go first-come
+ * (the draw is for online applications). Input is checked before anything is written; the seat decision, the enrolment, its
  * notification (outbox) and the audit entry are one transaction, so the capacity is a hard cap and
  * a failure leaves nothing behind.
  */
@@ -91,16 +95,15 @@ async function registerForCourseInPlace(
     ) {
       throw new DomainError('course_not_found');
     }
-    const window = registrationWindowState(
-      { opensAt: row.term.registrationOpensAt, closesAt: row.term.registrationClosesAt },
-      now,
-    );
+    const onsite = input.channel === 'kiosk';
+    const window = channelWindowState(row.term, input.channel, now);
     if (window === 'not_open') {
-      throw new DomainError('registration_not_open', {
-        opensAt: row.term.registrationOpensAt.toISOString(),
+      throw new DomainError(onsite ? 'onsite_not_open' : 'registration_not_open', {
+        opensAt: windowForChannel(row.term, input.channel).opensAt.toISOString(),
       });
     }
-    if (window === 'closed') throw new DomainError('registration_closed');
+    if (window === 'closed')
+      throw new DomainError(onsite ? 'onsite_closed' : 'registration_closed');
 
     // The phone number is the identity; a returning resident keeps their record, name included:
     // nothing here proves the phone, so the name typed now is this enrolment's alone.
@@ -135,14 +138,16 @@ async function registerForCourseInPlace(
     }
 
     const counts = await q.courseCounts.get({ courseId: row.course.id });
-    // A lottery course takes applications; seats are decided by the draw at the close.
+    // A lottery course takes applications online; seats are decided by the draw at the close.
+    // Someone standing at the kiosk takes a free seat there and then (first-come), as on a
+    // first-come course, so the seats held back from the draw are given out on site.
     const decision:
       | { status: 'confirmed' }
       | { status: 'waitlisted'; position: number }
       | {
           status: 'lottery_pending';
         } =
-      row.course.mode === 'lottery'
+      row.course.mode === 'lottery' && !onsite
         ? { status: 'lottery_pending' }
         : decideEnrolment({
             capacity: row.course.capacity,
@@ -159,6 +164,7 @@ async function registerForCourseInPlace(
         name: name.name,
         status: decision.status,
         channel: input.channel,
+        kioskId: onsite ? (input.kioskId ?? null) : null,
         code,
         queueNo: (counts?.lastQueueNo ?? 0) + 1,
         now,
@@ -188,7 +194,12 @@ async function registerForCourseInPlace(
       residentId,
       enrolmentId,
       ip: input.ip ?? null,
-      detail: { status: decision.status, channel: input.channel, kstDate: kstDateOf(now) },
+      detail: {
+        status: decision.status,
+        channel: input.channel,
+        kstDate: kstDateOf(now),
+        ...(onsite && input.kioskId ? { kioskId: input.kioskId } : {}),
+      },
     });
     const answer: RegisterResult = {
       code,

@@ -25,7 +25,13 @@ export { requestResidentCodeInPlace };
 
 async function requestResidentCodeInPlace(
   ctx: ServiceContext,
-  input: { phone: string; locale: Locale; ip?: string | null },
+  input: {
+    phone: string;
+    locale: Locale;
+    ip?: string | null;
+    /** Set when asked for at a kiosk; recorded in the audit log. */
+    kioskId?: string | null;
+  },
 ): Promise<ResidentCodeRequested> {
   const phone = requireKrMobile(input.phone);
   await ctx.database.write(async (tx) => {
@@ -69,7 +75,10 @@ async function requestResidentCodeInPlace(
       subjectId: resident.id,
       residentId: resident.id,
       ip: input.ip ?? null,
-      detail: { expiresAt: expiresAt.toISOString() },
+      detail: {
+        expiresAt: expiresAt.toISOString(),
+        ...(input.kioskId ? { kioskId: input.kioskId } : {}),
+      },
     });
   });
   return { validForSeconds: ONE_TIME_CODE_TTL_MS / 1000 };

@@ -81,7 +81,13 @@ export { signOutResidentInPlace };
 
 async function signOutResidentInPlace(
   ctx: ServiceContext,
-  input: { sessionId: string; residentId: string; ip?: string | null },
+  input: {
+    sessionId: string;
+    residentId: string;
+    ip?: string | null;
+    /** Set when the session was a kiosk's; recorded in the audit log. */
+    kioskId?: string | null;
+  },
 ): Promise<void> {
   await ctx.database.write(async (tx) => {
     const now = ctx.clock.now();
@@ -106,6 +112,7 @@ async function signOutResidentInPlace(
       subjectId: input.residentId,
       residentId: input.residentId,
       ip: input.ip ?? null,
+      ...(input.kioskId ? { detail: { kioskId: input.kioskId } } : {}),
     });
   });
 }

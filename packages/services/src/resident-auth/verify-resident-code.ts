@@ -37,6 +37,32 @@ async function verifyResidentCodeInPlace(
   ctx: ServiceContext,
   input: { phone: string; code: string; ip?: string | null },
 ): Promise<ResidentSignIn> {
+  return openSessionWithCode(ctx, input, {
+    sessionId: residentSessionId,
+    lifetimeMs: RESIDENT_SESSION_MAX_MS,
+    detail: {},
+  });
+}
+
+/** How a session opened by a right code is stored: the web's cookie session, or a kiosk's. */
+export interface SessionOpening {
+  /** The stored id of a token (a hash; the token itself is never stored). */
+  sessionId: (token: string) => string;
+  /** From sign-in to the session's absolute end. */
+  lifetimeMs: number;
+  /** Added to the sign-in's audit detail (e.g. which kiosk). */
+  detail: Record<string, unknown>;
+}
+
+/**
+ * The one-time code check shared by every way of signing a resident in; `opening` says what kind
+ * of session the right code opens.
+ */
+export async function openSessionWithCode(
+  ctx: ServiceContext,
+  input: { phone: string; code: string; ip?: string | null },
+  opening: SessionOpening,
+): Promise<ResidentSignIn> {
   const phone = requireKrMobile(input.phone);
   // Full-width digits from a Korean keyboard, spaces and hyphens are forgiven.
   const code = input.code.normalize('NFKC').replace(/[\s-]/g, '');
@@ -88,9 +114,9 @@ async function verifyResidentCodeInPlace(
         .where(eq(residentSignInCodes.id, latest.id));
       await tx.delete(residentSessions).where(endedSessionsOf(resident.id, now));
       const token = newSessionToken(ctx.random);
-      const expiresAt = new Date(now.getTime() + RESIDENT_SESSION_MAX_MS);
+      const expiresAt = new Date(now.getTime() + opening.lifetimeMs);
       await tx.insert(residentSessions).values({
-        id: residentSessionId(token),
+        id: opening.sessionId(token),
         residentId: resident.id,
         createdAt: now,
         lastSeenAt: now,
@@ -106,7 +132,7 @@ async function verifyResidentCodeInPlace(
         subjectId: resident.id,
         residentId: resident.id,
         ip: input.ip ?? null,
-        detail: { method: 'sms_code', expiresAt: expiresAt.toISOString() },
+        detail: { method: 'sms_code', expiresAt: expiresAt.toISOString(), ...opening.detail },
       });
       return { token, residentId: resident.id, expiresAt };
     },
