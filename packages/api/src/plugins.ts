@@ -3,6 +3,7 @@ import { checkinServerPlugin } from '@seoro/plugin-checkin/server';
 import { myRegistrationsServerPlugin } from '@seoro/plugin-my-registrations/server';
 import { registrationServerPlugin } from '@seoro/plugin-registration/server';
 import { signupServerPlugin } from '@seoro/plugin-signup/server';
+import { noticesServerPlugin } from '@seoro/plugin-notices/server';
 
 /**
  * The server's plugin registry. Every plugin id must appear: a server part or `null`. Order is the
@@ -13,7 +14,7 @@ export const serverPlugins = {
   checkin: checkinServerPlugin,
   signup: signupServerPlugin,
   'my-registrations': myRegistrationsServerPlugin,
-  notices: null,
+  notices: noticesServerPlugin,
 } satisfies Record<PluginId, ServerPlugin | null>;
 
 /** Hook handlers of every plugin that has a server part, in registry order. */

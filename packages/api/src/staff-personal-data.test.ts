@@ -30,6 +30,8 @@ interface Demo {
   /** A kiosk, and a second staff account (a viewer), made for the test. */
   kioskId: string;
   otherStaffId: string;
+  /** The demo notice on show this week. */
+  noticeId: string;
 }
 
 const termSettings = {
@@ -172,6 +174,21 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
     closesAt: '2099-01-01T18:00:00+09:00',
   }),
   'staff.dashboard.lowerMinimum': (d) => ({ courseId: d.courseId, minLearners: 1 }),
+  'staff.notices.list': () => undefined,
+  'staff.notices.create': () => ({
+    bodyKo: '시험 공지',
+    bodyEn: 'Test notice',
+    showFrom: '2027-03-04',
+    showUntil: '2027-03-11',
+  }),
+  'staff.notices.update': (d) => ({
+    noticeId: d.noticeId,
+    bodyKo: '바뀐 공지',
+    bodyEn: '',
+    showFrom: '2027-03-04',
+    showUntil: '2027-03-11',
+  }),
+  'staff.notices.remove': (d) => ({ noticeId: d.noticeId }),
 };
 
 /** Procedures known to answer with names or phones: the check must see it in them. */
@@ -216,6 +233,7 @@ async function setup() {
        and not exists (select 1 from attendance a where a.meeting_id = m.id)
      order by m.starts_at limit 1`,
   );
+  const notice = await one<{ id: string }>('select id from notices where removed_at is null');
   const kioskId = 'test-kiosk';
   const otherStaffId = 'test-viewer';
   await database.client.execute(
@@ -237,6 +255,7 @@ async function setup() {
     futureMeetingId: open.meeting_id,
     kioskId,
     otherStaffId,
+    noticeId: notice.id,
   };
   const ctx: TrpcContext = {
     services: createServiceContext(database),

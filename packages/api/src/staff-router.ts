@@ -15,6 +15,7 @@ import { staffCourseEditorRouter } from './staff-course-editor-router';
 import { staffAccountsRouter } from './staff-accounts-router';
 import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
+import { staffNoticesRouter } from './staff-notices-router';
 import { staffRostersRouter } from './staff-rosters-router';
 import { staffTermsRouter } from './staff-terms-router';
 
@@ -120,6 +121,7 @@ export const staffRouter = router({
   attendance: router(staffAttendanceRouter),
   exports: router(staffExportsRouter),
   kiosks: router(staffKiosksRouter),
+  notices: router(staffNoticesRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
 });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Database, isBusyError } from './client';
 import { makeCourse, makeEnrolment, makeResident, makeRoom, makeTerm } from './test';
 import { seedDemoData, demoTodaySlot, DEMO_CHECK_IN_CODE } from './seed';
-import { courses, enrolments, meetings, terms, attendance } from './schema';
+import { courses, enrolments, meetings, notices, terms, attendance } from './schema';
 import { findRoomConflicts, kstDateOf } from '@seoro/domain';
 import { testDatabase } from './test/vitest';
 
@@ -176,6 +176,15 @@ describe('demo seed', () => {
       .from(enrolments)
       .where(sql`${enrolments.code} = ${DEMO_CHECK_IN_CODE}`);
     expect(demo).toHaveLength(1);
+    // One notice on the kiosks from today, for a week.
+    const shown = await database.db.select().from(notices);
+    expect(shown).toEqual([
+      expect.objectContaining({
+        showFrom: kstDateOf(now),
+        showUntil: '2026-12-04',
+        removedAt: null,
+      }),
+    ]);
     const attended = await database.db.select().from(attendance);
     expect(attended.length).toBeGreaterThan(100);
 

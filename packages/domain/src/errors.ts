@@ -95,6 +95,11 @@ export const DOMAIN_ERROR_CODES = [
   'pairing_code_invalid',
   'window_not_extended',
   'minimum_not_lowered',
+  'notice_text_required',
+  'notice_text_too_long',
+  'notice_date_invalid',
+  'notice_ends_before_start',
+  'notice_not_found',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

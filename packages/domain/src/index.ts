@@ -6,6 +6,7 @@ export * from './format';
 export * from './limits';
 export * from './lottery';
 export * from './name';
+export * from './notice';
 export * from './phone';
 export * from './phone-lookup';
 export * from './programme';

@@ -70,3 +70,4 @@ export * from './courses/list-courses-below-minimum';
 export * from './courses/extend-registration-window';
 export * from './courses/lower-course-minimum';
 export * from './signup/onsite-signup-courses';
+export * from './notices';

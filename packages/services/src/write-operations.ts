@@ -49,6 +49,9 @@ import {
 } from './staff-accounts/change-staff-account';
 import { extendRegistrationWindowInPlace } from './courses/extend-registration-window';
 import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
+import { createNoticeInPlace } from './notices/create-notice';
+import { updateNoticeInPlace } from './notices/update-notice';
+import { removeNoticeInPlace } from './notices/remove-notice';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -111,6 +114,9 @@ const inPlace = {
   setStaffPasswordHash: setStaffPasswordHashInPlace,
   extendRegistrationWindow: extendRegistrationWindowInPlace,
   lowerCourseMinimum: lowerCourseMinimumInPlace,
+  createNotice: createNoticeInPlace,
+  updateNotice: updateNoticeInPlace,
+  removeNotice: removeNoticeInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

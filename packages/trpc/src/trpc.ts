@@ -159,6 +159,11 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   pairing_code_invalid: 'BAD_REQUEST',
   window_not_extended: 'BAD_REQUEST',
   minimum_not_lowered: 'BAD_REQUEST',
+  notice_text_required: 'BAD_REQUEST',
+  notice_text_too_long: 'BAD_REQUEST',
+  notice_date_invalid: 'BAD_REQUEST',
+  notice_ends_before_start: 'BAD_REQUEST',
+  notice_not_found: 'NOT_FOUND',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -196,6 +201,8 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   pairing_code_invalid: 'code',
   window_not_extended: 'closesAt',
   minimum_not_lowered: 'minLearners',
+  notice_text_required: 'bodyKo',
+  notice_ends_before_start: 'showUntil',
 };
 
 /**

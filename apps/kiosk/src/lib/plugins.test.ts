@@ -7,6 +7,13 @@ describe('kiosk plugin registry', () => {
     expect(enabledKioskPlugins(new Set(['checkin'])).map((p) => p.manifest.id)).toEqual([
       'checkin',
     ]);
+    expect(allKioskPlugins().map((p) => p.manifest.id)).toEqual([
+      'checkin',
+      'signup',
+      'my-registrations',
+      'notices',
+    ]);
+    expect(kioskPlugins.notices.startPanel).toBeDefined();
     expect(kioskPlugins.registration).toBeNull();
   });
 

@@ -7,6 +7,7 @@ import { pluginIds, type KioskPlugin, type PluginId } from '@seoro/plugin-sdk';
 import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
 import { signupKioskPlugin } from '@seoro/plugin-signup/kiosk';
 import { myRegistrationsKioskPlugin } from '@seoro/plugin-my-registrations/kiosk';
+import { noticesKioskPlugin } from '@seoro/plugin-notices/kiosk';
 
 export const kioskPlugins = {
   checkin: checkinKioskPlugin,
@@ -14,7 +15,7 @@ export const kioskPlugins = {
   registration: null,
   signup: signupKioskPlugin,
   'my-registrations': myRegistrationsKioskPlugin,
-  notices: null,
+  notices: noticesKioskPlugin,
 } satisfies Record<PluginId, KioskPlugin | null>;
 
 /** Every plugin with a kiosk part, enabled here or not (their offline work is still sent). */

@@ -249,6 +249,23 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   },
   extendRegistrationWindow: { courseId: 'missing', closesAt: new Date(), staffId: 'missing' },
   lowerCourseMinimum: { courseId: 'missing', minLearners: 1, staffId: 'missing' },
+  // Refused for its empty text before the unknown staff member matters.
+  createNotice: {
+    bodyKo: '',
+    bodyEn: '',
+    showFrom: '2026-05-01',
+    showUntil: '2026-05-08',
+    staffId: 'missing',
+  },
+  updateNotice: {
+    noticeId: 'missing',
+    bodyKo: '공지',
+    bodyEn: '',
+    showFrom: '2026-05-01',
+    showUntil: '2026-05-08',
+    staffId: 'missing',
+  },
+  removeNotice: { noticeId: 'missing', staffId: 'missing' },
 };
 
 describe('the writer thread', () => {

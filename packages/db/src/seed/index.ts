@@ -20,6 +20,7 @@ import {
   enrolments,
   instructors,
   meetings,
+  notices,
   residents,
   rooms,
   staffUsers,
@@ -331,6 +332,20 @@ export async function seedDemoData(
         }
       }
     }
+    // A notice on the kiosks' start screen this week.
+    const [author] = await tx.select({ id: staffUsers.id }).from(staffUsers).limit(1);
+    await tx.insert(notices).values({
+      id: randomUUID(),
+      bodyKo:
+        '용산아트홀 주차장이 도색 공사로 이번 주 동안 닫습니다. 가까운 녹사평역(6호선) 등 대중교통을 이용해 주세요.',
+      bodyEn:
+        "Yongsan Art Hall's car park is closed this week for repainting. Please come by public transport, such as Noksapyeong Station (Line 6) nearby.",
+      showFrom: today,
+      showUntil: addDays(today, 6),
+      createdByStaffId: author?.id ?? null,
+      createdAt,
+      updatedAt: createdAt,
+    });
     return { seeded: true, openTermId, todayMeeting, ...(demoStaff ? { demoStaff } : {}) };
   });
 }

@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'staff.password_reset',
   'course.minimum_lowered',
   'term.registration_extended',
+  'notice.create',
+  'notice.update',
+  'notice.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

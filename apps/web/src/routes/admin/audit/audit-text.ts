@@ -52,6 +52,9 @@ const actionWords = {
   'staff.password_reset': (opts) => m.admin_staff_audit_password_reset({}, opts),
   'course.minimum_lowered': (opts) => m.admin_dashboard_audit_minimum_lowered({}, opts),
   'term.registration_extended': (opts) => m.admin_dashboard_audit_window_extended({}, opts),
+  'notice.create': (opts) => m.admin_notice_audit_create({}, opts),
+  'notice.update': (opts) => m.admin_notice_audit_update({}, opts),
+  'notice.remove': (opts) => m.admin_notice_audit_remove({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
