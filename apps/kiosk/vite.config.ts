@@ -35,8 +35,10 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        // favicon.svg (includeAssets) and the web manifest are added by the plugin.
-        globPatterns: ['**/*.{js,css,html,woff2}'],
+        // favicon.svg (includeAssets) and the web manifest are added by the plugin. The camera's
+        // barcode reader (WebAssembly, about 1.1 MB) too: a QR check-in must work offline.
+        globPatterns: ['**/*.{js,css,html,woff2,wasm}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: '/kiosk/index.html',
         navigateFallbackAllowlist: [/^\/kiosk(\/|$)/],
         navigateFallbackDenylist: [/^\/trpc/],
