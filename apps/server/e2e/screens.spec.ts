@@ -164,6 +164,20 @@ test.describe('kiosk', () => {
     await expectAccessible(page, 'kiosk voice controls');
   });
 
+  test('the idle warning stays accessible at 200% in high contrast', async ({ page }) => {
+    await page.clock.install();
+    await openPairedKiosk(page);
+    await page.getByRole('button', { name: '200%' }).click();
+    await page.getByRole('button', { name: /고대비/ }).click();
+    await page.getByRole('button', { name: /출석 체크인/ }).click();
+    await page.clock.runFor(61_000);
+    const dialog = page.getByRole('dialog', { name: '화면이 곧 처음으로 돌아갑니다' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: '계속하기' })).toBeInViewport({ ratio: 1 });
+    await expectAccessible(page, 'kiosk idle warning at 200% in high contrast');
+    await screenshot(page, 'kiosk-idle-200-contrast');
+  });
+
   test('warns 20 seconds before returning to the start, and can be extended', async ({ page }) => {
     await page.clock.install();
     await openPairedKiosk(page);
