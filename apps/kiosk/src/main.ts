@@ -1,6 +1,8 @@
 import '@seoro/ui/tokens.css';
 import '@seoro/ui/fonts.css';
 import '@seoro/ui/utilities.css';
+import '@seoro/ui/kiosk/actions.css';
+import '@seoro/ui/kiosk/result.css';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
