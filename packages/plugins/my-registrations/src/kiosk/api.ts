@@ -1,29 +1,18 @@
 /** The plugin's own tRPC client, built from what the kiosk shell hands its screen. */
-import { createTRPCClient, httpLink } from '@trpc/client';
 import type { KioskScreenProps } from '@seoro/plugin-sdk';
+import { createKioskClient } from '@seoro/plugin-sdk/kiosk-client';
 import { classifyError, type CallFailure } from './errors';
 import type { MyRegistrationsRouter } from './types';
 
-/** A kiosk must never hang on a spinner: give up and say so after this long. */
-export const REQUEST_TIMEOUT_MS = 10_000;
-
 type ClientOptions = Pick<KioskScreenProps, 'trpcUrl' | 'headers'>;
-
-const fetchWithTimeout: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-  return fetch(input, { ...init, signal });
-};
 
 /**
  * A typed client for `myRegistrations.*`; `headers()` is read on every call, so a language switch
  * applies at once. Every procedure is a mutation, so every call is a POST with its input (and the
  * session token) in the body.
  */
-export function createMyRegistrationsClient({ trpcUrl, headers }: ClientOptions) {
-  return createTRPCClient<MyRegistrationsRouter>({
-    links: [httpLink({ url: trpcUrl, headers: () => headers(), fetch: fetchWithTimeout })],
-  });
+export function createMyRegistrationsClient(options: ClientOptions) {
+  return createKioskClient<MyRegistrationsRouter>(options, { batch: false });
 }
 
 export type MyRegistrationsClient = ReturnType<typeof createMyRegistrationsClient>;

@@ -1,25 +1,14 @@
 /** The signup plugin's own tRPC client, built from what the kiosk shell hands its screen. */
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { KioskScreenProps } from '@seoro/plugin-sdk';
+import { createKioskClient } from '@seoro/plugin-sdk/kiosk-client';
 import { classifySignupError, type SignupFailure } from './errors';
 import type { CoursesResult, SignupResult, SignupRouter } from './types';
 
-/** A kiosk must never hang on a spinner: give up and say so after this long. */
-export const REQUEST_TIMEOUT_MS = 10_000;
-
 type ClientOptions = Pick<KioskScreenProps, 'trpcUrl' | 'headers'>;
 
-const fetchWithTimeout: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-  return fetch(input, { ...init, signal });
-};
-
 /** A typed client for `signup.*`; `headers()` is read on every call, so the language follows. */
-export function createSignupClient({ trpcUrl, headers }: ClientOptions) {
-  return createTRPCClient<SignupRouter>({
-    links: [httpBatchLink({ url: trpcUrl, headers: () => headers(), fetch: fetchWithTimeout })],
-  });
+export function createSignupClient(options: ClientOptions) {
+  return createKioskClient<SignupRouter>(options);
 }
 
 export type SignupClient = ReturnType<typeof createSignupClient>;
