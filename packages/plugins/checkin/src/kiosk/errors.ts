@@ -1,7 +1,5 @@
-/**
- * Turns whatever a check-in call threw into what the resident should read. Duck-typed on the
- * shape of `TRPCClientError` so it stays a pure, testable function.
- */
+/** Turns whatever a check-in call threw into what the resident should read. */
+import { classifyKioskCallError } from '@seoro/plugin-sdk/kiosk-client';
 
 /** What went wrong, as far as the resident is concerned. */
 export type CheckInFailure =
@@ -12,30 +10,9 @@ export type CheckInFailure =
   /** A server fault or a bug; its text is not for residents. */
   | { kind: 'unexpected' };
 
-type ErrorLike = {
-  message?: unknown;
-  shape?: unknown;
-  data?: { httpStatus?: unknown; domainCode?: unknown } | null;
-};
-
 export function classifyCheckInError(error: unknown): CheckInFailure {
-  if (typeof error !== 'object' || error === null) return { kind: 'unexpected' };
-  const e = error as ErrorLike;
-  const isTrpcClientError = (error as { name?: unknown }).name === 'TRPCClientError';
-  // A tRPC error that carries no server shape never got a JSON answer from our server.
-  if (isTrpcClientError && (e.shape === undefined || e.shape === null)) return { kind: 'network' };
-  const name = (error as { name?: unknown }).name;
-  if (error instanceof TypeError || name === 'AbortError' || name === 'TimeoutError') {
-    return { kind: 'network' };
-  }
-  if (!isTrpcClientError) return { kind: 'unexpected' };
-
-  const domainCode = typeof e.data?.domainCode === 'string' ? e.data.domainCode : null;
-  const status = typeof e.data?.httpStatus === 'number' ? e.data.httpStatus : 500;
-  const message = typeof e.message === 'string' ? e.message.trim() : '';
-  // Domain refusals are written for residents; other 5xx messages may be technical.
-  if (message !== '' && (domainCode !== null || status < 500)) {
-    return { kind: 'refused', message, domainCode };
-  }
-  return { kind: 'unexpected' };
+  const failure = classifyKioskCallError(error);
+  return failure.kind === 'refused'
+    ? { kind: 'refused', message: failure.message, domainCode: failure.domainCode }
+    : failure;
 }

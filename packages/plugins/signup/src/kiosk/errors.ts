@@ -1,7 +1,8 @@
 /**
  * Turns whatever a signup call threw into what the person at the kiosk should read, and the step
- * the refusal concerns. Duck-typed on the shape of `TRPCClientError`, so it stays pure.
+ * the refusal concerns.
  */
+import { classifyKioskCallError } from '@seoro/plugin-sdk/kiosk-client';
 import type { Step } from './types';
 
 export type SignupFailure =
@@ -11,13 +12,6 @@ export type SignupFailure =
   | { kind: 'network' }
   /** A server fault or a bug; its text is not for residents. */
   | { kind: 'unexpected' };
-
-type ErrorLike = {
-  name?: unknown;
-  message?: unknown;
-  shape?: unknown;
-  data?: { httpStatus?: unknown; domainCode?: unknown; field?: unknown } | null;
-};
 
 /** Refusals about the course (its seats, its window, a place already held) go back to the list. */
 const COURSE_CODES = new Set([
@@ -49,21 +43,8 @@ export function stepForRefusal(domainCode: string | null, field: string | null):
 }
 
 export function classifySignupError(error: unknown): SignupFailure {
-  if (typeof error !== 'object' || error === null) return { kind: 'unexpected' };
-  const e = error as ErrorLike;
-  const isTrpcClientError = e.name === 'TRPCClientError';
-  // A tRPC error without a server shape never got a JSON answer from our server.
-  if (isTrpcClientError && (e.shape === undefined || e.shape === null)) return { kind: 'network' };
-  if (error instanceof TypeError || e.name === 'AbortError' || e.name === 'TimeoutError') {
-    return { kind: 'network' };
-  }
-  if (!isTrpcClientError) return { kind: 'unexpected' };
-  const domainCode = typeof e.data?.domainCode === 'string' ? e.data.domainCode : null;
-  const field = typeof e.data?.field === 'string' ? e.data.field : null;
-  const status = typeof e.data?.httpStatus === 'number' ? e.data.httpStatus : 500;
-  const message = typeof e.message === 'string' ? e.message.trim() : '';
-  if (message !== '' && (domainCode !== null || status < 500)) {
-    return { kind: 'refused', message, domainCode, step: stepForRefusal(domainCode, field) };
-  }
-  return { kind: 'unexpected' };
+  const failure = classifyKioskCallError(error);
+  if (failure.kind !== 'refused') return failure;
+  const { message, domainCode, field } = failure;
+  return { kind: 'refused', message, domainCode, step: stepForRefusal(domainCode, field) };
 }
