@@ -152,6 +152,14 @@ test('kiosks, staff accounts and a flagged course, each change in the audit log'
   );
   await expect(account.getByLabel(`${NEW_NAME}의 역할`)).toHaveValue('viewer');
 
+  // The password reset asks in a dialog that names the account and closes without a change.
+  await account.getByRole('button', { name: `${NEW_NAME}의 비밀번호 재설정` }).click();
+  const reset = page.getByRole('dialog', { name: `‘${NEW_NAME}’ 비밀번호 재설정` });
+  await expect(reset).toBeVisible();
+  await expectAccessible(page, 'admin: password reset dialog');
+  await reset.getByRole('button', { name: '닫기' }).click();
+  await expect(reset).toBeHidden();
+
   // The last administrator cannot make themselves a viewer.
   const others = await queryDb<{ n: number }>(
     `select count(*) as n from staff_users where role = 'admin' and disabled_at is null`,
