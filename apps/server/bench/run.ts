@@ -9,6 +9,14 @@
  *                 beside the ping's at the same rate
  *   ratio         rps / ping_rps
  *
+ * Then the pages residents load before they register, on a second server over a fresh demo
+ * database (its few courses, as on the site), each with its ratio to the same run's ping_rps:
+ *
+ *   catalogue_rps   `catalogue.currentTerm` over tRPC (HTTP GET)
+ *   home_rps        `/`, server-rendered; course_rps: a course page, server-rendered
+ *                   (both with the in-process page cache on, then again with it off: *_uncached)
+ *   checkin_p99_ms  a kiosk check-in at a fixed rate, beside the ping's p99 at that same rate
+ *
  * Writes a report under bench/results/ and ends by printing one JSON line.
  */
 import autocannon, { type Result } from 'autocannon';
@@ -22,7 +30,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { Database } from '@seoro/db';
+import { seedDemoData } from '@seoro/db/seed';
 import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+import { createServiceContext, pairNewKiosk } from '@seoro/services';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 200;
@@ -31,6 +41,10 @@ const FIXED_RATE = 2000;
 const WARMUP_S = 2;
 const COURSES = 400;
 const CAPACITY = 10;
+/** Connections for the page and catalogue phases: visitors reading, not a rush. */
+const READ_CONNECTIONS = 10;
+/** Kiosk check-ins a second in the check-in phase (many kiosks' worth), and the ping beside it. */
+const CHECKIN_RATE = 200;
 
 const here = import.meta.dirname;
 const dir = mkdtempSync(join(tmpdir(), 'seoro-bench-'));
@@ -71,7 +85,7 @@ function nextResident() {
   return { name, phone: `010-${digits.slice(0, 4)}-${digits.slice(4)}` };
 }
 
-async function startServer(file: string, port: number) {
+async function startServer(file: string, port: number, extraEnv: Record<string, string> = {}) {
   let output = '';
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=prof", profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -90,6 +104,7 @@ async function startServer(file: string, port: number) {
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
         NOTIFY_FILE: join(dir, 'notifications.jsonl'),
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -318,6 +333,104 @@ async function rawTransactions(seconds: number): Promise<number> {
   return done / elapsed;
 }
 
+/**
+ * A fresh demo database (the site's terms and few courses, today's class in Lecture Room 3) with a
+ * kiosk paired by that room. Returns a course to load, the kiosk's token, and the codes of today's
+ * learners there to check in with.
+ */
+async function prepareDemo(file: string) {
+  const database = await Database.open({ url: `file:${file}` });
+  await database.migrate();
+  await seedDemoData(database);
+  const client = database.client;
+  const room = await client.execute(
+    "select r.id from rooms r where r.name_en = 'Lecture Room 3' limit 1",
+  );
+  const roomId = String(room.rows[0]!.id);
+  const { token } = await pairNewKiosk(createServiceContext(database), {
+    name: 'bench kiosk',
+    roomId,
+    enabledPlugins: ['checkin'],
+  });
+  const codes = await client.execute({
+    sql: `select distinct e.code from enrolments e
+            join meetings m on m.course_id = e.course_id
+            join courses c on c.id = e.course_id
+           where e.status = 'confirmed' and c.room_id = ? and m.date = ?`,
+    args: [roomId, new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)],
+  });
+  const course = await client.execute(
+    "select c.id from courses c join terms t on t.id = c.term_id where t.status = 'published' and c.draft = 0 order by t.starts_on desc, c.sort_order limit 1",
+  );
+  await database.close();
+  return {
+    courseId: String(course.rows[0]!.id),
+    token,
+    codes: codes.rows.map((r) => String(r.code)),
+  };
+}
+
+type ReadPhase = { rps: number; non2xx: number; errors: number };
+
+/** GETs of one address at `READ_CONNECTIONS` connections for the phase's length. */
+async function readPhase(url: string): Promise<ReadPhase> {
+  await run({ url, connections: READ_CONNECTIONS, duration: 1 }); // JIT for this route
+  const r = await run({ url, connections: READ_CONNECTIONS, duration: DURATION_S });
+  return { rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors };
+}
+
+/**
+ * The read phases on a server over the demo database: catalogue, home and course page; with
+ * `checkin`, also kiosk check-ins at a fixed rate beside the ping at the same rate. Every
+ * check-in comes from its own address (the server trusts one proxy hop here), as the per-address
+ * limit is meant for one kiosk, not for many at once.
+ */
+async function readPhases(
+  file: string,
+  demo: Awaited<ReturnType<typeof prepareDemo>>,
+  pageCache: boolean,
+  checkin: boolean,
+) {
+  const server = await startServer(file, await freePort(), {
+    PAGE_CACHE: String(pageCache),
+    TRUST_PROXY: '1',
+  });
+  try {
+    const catalogue = await readPhase(`${server.base}/trpc/catalogue.currentTerm`);
+    const home = await readPhase(`${server.base}/`);
+    const course = await readPhase(`${server.base}/courses/${demo.courseId}`);
+    if (!checkin) return { catalogue, home, course, checkin: null };
+    const ping = await fixedRate(
+      server.base,
+      () => ({ path: '/trpc/system.ping', method: 'GET' }),
+      CHECKIN_RATE,
+      DURATION_S,
+      WARMUP_S,
+    );
+    const checkins = await fixedRate(
+      server.base,
+      (n) => ({
+        path: '/trpc/checkin.checkIn',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: server.base,
+          'x-seoro-kiosk-token': demo.token,
+          'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+        },
+        body: JSON.stringify({ code: demo.codes[n % demo.codes.length], method: 'keypad' }),
+      }),
+      CHECKIN_RATE,
+      DURATION_S,
+      WARMUP_S,
+    );
+    return { catalogue, home, course, checkin: { ping, checkins } };
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
+  }
+}
+
 async function main() {
   mkdirSync(join(here, 'results'), { recursive: true });
   const file = join(dir, 'bench.db');
@@ -391,6 +504,42 @@ async function main() {
 
     const raw_tx_per_s = await rawTransactions(Math.min(DURATION_S, 5));
 
+    // The pages before the registration: a demo database, the page cache on, then off.
+    const demoFile = join(dir, 'demo.db');
+    const demo = await prepareDemo(demoFile);
+    if (demo.codes.length === 0) throw new Error('The demo has no learner in class today');
+    const cached = await readPhases(demoFile, demo, true, true);
+    const uncached = await readPhases(demoFile, demo, false, false);
+    const pingRps = ping.requests.average;
+    const ofPing = (rps: number) => Number((rps / pingRps).toFixed(3));
+    const checkinFixed = cached.checkin!;
+    const reads = {
+      catalogue_rps: cached.catalogue.rps,
+      catalogue_ratio: ofPing(cached.catalogue.rps),
+      home_rps: cached.home.rps,
+      home_ratio: ofPing(cached.home.rps),
+      course_rps: cached.course.rps,
+      course_ratio: ofPing(cached.course.rps),
+      home_uncached_rps: uncached.home.rps,
+      home_uncached_ratio: ofPing(uncached.home.rps),
+      course_uncached_rps: uncached.course.rps,
+      course_uncached_ratio: ofPing(uncached.course.rps),
+      catalogue_uncached_rps: uncached.catalogue.rps,
+      checkin_p99_ms: checkinFixed.checkins.p99,
+      checkin_ping_p99_ms: checkinFixed.ping.p99,
+      checkin_p99_ratio: Number(
+        (checkinFixed.checkins.p99 / (checkinFixed.ping.p99 || 1)).toFixed(2),
+      ),
+      checkin_rate: CHECKIN_RATE,
+    };
+    const readPhasesOf = [cached.catalogue, cached.home, cached.course, uncached.catalogue];
+    readPhasesOf.push(uncached.home, uncached.course);
+    const readFailures =
+      readPhasesOf.reduce((sum, p) => sum + p.non2xx + p.errors, 0) +
+      checkinFixed.checkins.errors5xx +
+      checkinFixed.checkins.otherStatus +
+      checkinFixed.checkins.failed;
+
     const summary = {
       rps: Math.round(rush.requests.average),
       ping_rps: Math.round(ping.requests.average),
@@ -407,6 +556,8 @@ async function main() {
         ping_p50_ms: fixedPing.p50,
         ping_p99_ms: fixedPing.p99,
       },
+      ...reads,
+      read_failures: readFailures,
       ...cpu,
       errors_5xx: count5xx(ping) + count5xx(rush) + fixed.errors5xx + fixedPing.errors5xx,
       errors_other:
@@ -431,7 +582,10 @@ async function main() {
       'results',
       `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
     );
-    writeFileSync(report, JSON.stringify({ summary, ping, rush, fixed }, null, 2));
+    writeFileSync(
+      report,
+      JSON.stringify({ summary, ping, rush, fixed, reads: { cached, uncached } }, null, 2),
+    );
     console.error(`report: ${report}`);
     console.log(JSON.stringify(summary));
   } finally {
