@@ -42,12 +42,14 @@ export const ANNOUNCER_STYLE_HASH = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapterNodeWithKitServer({ out: 'build' }),
-    // Nonces for server-rendered pages, hashes for prerendered ones. No 'unsafe-inline' for styles:
+    adapter: adapterNodeWithKitServer({ out: 'build', precompress: true }),
+    // Hashes of the inline scripts, never nonces: a public page may be served again from the
+    // server's page cache or a proxy, and a nonce must not be seen twice, while a page's hash
+    // stays true of the page it was computed for. No 'unsafe-inline' for styles:
     // we use no Svelte transitions and no style attributes (SvelteKit adds it by itself in `vite dev`).
     // The one inline style allowed is SvelteKit's own announcer (see ANNOUNCER_STYLE_HASH).
     csp: {
-      mode: 'auto',
+      mode: 'hash',
       directives: {
         'default-src': ['self'],
         'script-src': ['self'],

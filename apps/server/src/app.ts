@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -19,6 +19,7 @@ import { DEFAULT_CSP, securityHeaders } from './middleware/security-headers';
 import { kioskHeaders } from './middleware/kiosk-headers';
 import { urlLength } from './middleware/url-length';
 import type { KitHandlers } from './sveltekit';
+import { createPublicCache, isPublicPageRequest, isPublicQueryRequest } from './public-cache';
 
 export interface AppDeps {
   database: Database;
@@ -31,6 +32,12 @@ export interface AppDeps {
   kit?: KitHandlers;
   /** The built kiosk SPA folder. */
   kioskDir?: string;
+  /**
+   * Keep public answers (home and course pages, the catalogue queries) for visitors with no
+   * session in memory until the data changes (PAGE_CACHE, default true). Off, they are still
+   * tagged (ETag) and marked cacheable for browsers and proxies.
+   */
+  pageCache?: boolean;
 }
 
 /**
@@ -45,6 +52,13 @@ export function createApp(deps: AppDeps) {
     trustProxy: deps.trustProxy ?? 0,
   };
   const cookieOptions = { trustProxy: contextDeps.trustProxy, publicOrigin: deps.publicOrigin };
+  const publicCache = createPublicCache({
+    changeMark: () => deps.database.changeMark(),
+    keep: deps.pageCache ?? true,
+  });
+  /** What a public request asks for: the same key, the same answer. */
+  const publicKey = (c: Context) =>
+    `${c.req.header('host') ?? ''} ${c.req.header('x-seoro-locale') ?? ''} ${c.req.url}`;
 
   app.use('*', requestLog({ logger: deps.logger }));
   app.use('/kiosk/*', kioskHeaders());
@@ -63,6 +77,14 @@ export function createApp(deps: AppDeps) {
 
   app.use('/trpc/*', sameOriginMutations({ origin: deps.publicOrigin }));
   app.all('/trpc/*', async (c) => {
+    if (isPublicQueryRequest(c)) {
+      return publicCache.serve(c, publicKey(c), () => trpc(c));
+    }
+    return trpc(c);
+  });
+
+  /** A tRPC request through the router, with the request's sessions. */
+  async function trpc(c: Context): Promise<Response> {
     const sessions = requestSessions(c, cookieOptions);
     const response = await fetchRequestHandler({
       endpoint: '/trpc',
@@ -86,7 +108,7 @@ export function createApp(deps: AppDeps) {
       },
     });
     return sessions.apply(response);
-  });
+  }
 
   if (deps.kioskDir && existsSync(join(deps.kioskDir, 'index.html'))) {
     const kioskDir = deps.kioskDir;
@@ -107,7 +129,12 @@ export function createApp(deps: AppDeps) {
     });
     app.use(
       '/kiosk/*',
-      serveStatic({ root: kioskDir, rewriteRequestPath: (p) => p.replace(/^\/kiosk/, '') }),
+      // The build wrote .br and .gz copies beside each file: sent as they are, never compressed here.
+      serveStatic({
+        root: kioskDir,
+        precompressed: true,
+        rewriteRequestPath: (p) => p.replace(/^\/kiosk/, ''),
+      }),
     );
     // A hashed asset that is not there is missing, not a page (and must not be cached as one).
     app.get('/kiosk/assets/*', (c) => c.text('Not Found', 404));
@@ -118,7 +145,7 @@ export function createApp(deps: AppDeps) {
   if (deps.kit) {
     const kit = deps.kit;
     app.use('*', kit.assets);
-    app.all('*', async (c) => {
+    const render = async (c: Context) => {
       const ip = clientAddress(c, contextDeps.trustProxy);
       const requestId = c.get('requestId');
       // Shared by every in-process call of this request: a form action's sign-in is seen by the
@@ -138,7 +165,10 @@ export function createApp(deps: AppDeps) {
         ip,
       );
       return sessions.apply(response);
-    });
+    };
+    app.all('*', (c) =>
+      isPublicPageRequest(c) ? publicCache.serve(c, publicKey(c), () => render(c)) : render(c),
+    );
   }
 
   return app;

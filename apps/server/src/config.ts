@@ -24,6 +24,11 @@ export interface Config {
   /** Built SvelteKit app (WEB_BUILD_DIR) and kiosk SPA (KIOSK_DIST_DIR). */
   webBuildDir: string;
   kioskDistDir: string;
+  /**
+   * Keep the public pages and catalogue in memory between writes (PAGE_CACHE, default true); off,
+   * every page is read and rendered anew (they still carry ETags for browsers and proxies).
+   */
+  pageCache: boolean;
   /** Milliseconds to let requests in flight finish on SIGTERM (SHUTDOWN_GRACE_MS, default 10000). */
   shutdownGraceMs: number;
   /** Where notifications go (NOTIFY_*, SMTP_*), checked here so a bad setting stops the start. */
@@ -68,6 +73,7 @@ export function loadConfig(
     databaseUrl: env.DATABASE_URL || 'file:./data/seoroseoro.db',
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     seedDemo: bool(env.SEED_DEMO, true),
+    pageCache: bool(env.PAGE_CACHE, true),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: trustProxyHops(env.TRUST_PROXY),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,

@@ -86,7 +86,9 @@ async function main() {
     authToken: config.databaseAuthToken,
     writes: false,
   });
-  const services = serverServices(reader, logger, writer.remote);
+  const services = serverServices(reader, logger, writer.remote, {
+    readCache: config.pageCache,
+  });
   // Without a SvelteKit build (e.g. `pnpm dev`, where Vite serves the site and proxies /trpc
   // here) the API and the kiosk still run.
   const kit = existsSync(join(config.webBuildDir, 'kit', 'index.js'))
@@ -105,6 +107,7 @@ async function main() {
     kioskDir: config.kioskDistDir,
     trustProxy: config.trustProxy,
     publicOrigin: config.publicOrigin,
+    pageCache: config.pageCache,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -45,8 +45,11 @@ export async function loadSvelteKit(buildDir: string): Promise<KitHandlers> {
     env: process.env as Record<string, string>,
     read: (file) => Readable.toWeb(createReadStream(join(clientDir, file))) as ReadableStream,
   });
+  // adapter-node wrote .br and .gz copies of the client files: sent as they are, never compressed
+  // per request.
   const assets = serveStatic({
     root: clientDir,
+    precompressed: true,
     onFound: (path, c) => {
       c.header(
         'Cache-Control',

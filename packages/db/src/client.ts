@@ -5,6 +5,7 @@ import type { Client } from '@libsql/client';
 import { ClientConnection } from './database/client-writer';
 import { WriteQueue, rejectBatch, type PendingWrite } from './database/group-commit';
 import { applyMigrations, MIGRATIONS_FOLDER } from './database/migrations';
+import { EmbeddedReader } from './database/sync-reader';
 import { EmbeddedWriter } from './database/sync-writer';
 import type { Db, Tx } from './database/types';
 import { createWriteLock } from './database/write-lock';
@@ -39,6 +40,11 @@ export interface DatabaseOptions {
    * exist. Never false in the product.
    */
   serializeWrites?: boolean;
+  /**
+   * False reads an embedded file through the libSQL client, as a libSQL server is read, instead of
+   * the synchronous reader with prepared statements (the benchmark's comparison). Default true.
+   */
+  embeddedReads?: boolean;
 }
 
 /**
@@ -58,6 +64,9 @@ export class Database {
   #options: DatabaseOptions;
   #connection: ClientConnection;
   #writer: EmbeddedWriter | null = null;
+  #reader: EmbeddedReader | null = null;
+  /** Writes this handle committed (for `changeMark` where there is no data_version to read). */
+  #committed = 0;
   #lock = createWriteLock();
   #queue = new WriteQueue((batch) => this.#runBatch(batch), this.#lock);
   #closed = false;
@@ -78,6 +87,11 @@ export class Database {
     const path = localPath(options.url);
     if (path) mkdirSync(dirname(path), { recursive: true });
     const database = new Database(options);
+    if (path && options.embeddedReads !== false) {
+      // The file must exist (and be in WAL mode) before a query-only connection opens it.
+      await database.#connection.client.execute('select 1');
+      database.#reader = new EmbeddedReader(path, options.busyTimeoutMs ?? 5000);
+    }
     if (options.writes === false) return database;
     if (path) {
       database.#writer = new EmbeddedWriter(
@@ -103,9 +117,23 @@ export class Database {
     return (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[mode] ?? null;
   }
 
-  /** Drizzle handle for reads. */
+  /**
+   * Drizzle handle for reads: for an embedded file, the synchronous reader with its statements
+   * prepared once (`EmbeddedReader`); for a libSQL server, the client.
+   */
   get db(): Db {
-    return this.#connection.db;
+    return this.#reader ? this.#reader.db : this.#connection.db;
+  }
+
+  /**
+   * A value that changes whenever the data may have changed: SQLite's `data_version` as the reader
+   * sees it (any connection's commit, this process's writer thread and other processes alike),
+   * with the writes this handle committed. Null for a libSQL server, whose other clients' writes
+   * this process cannot see happen: there, nothing may be kept on the strength of this mark.
+   */
+  changeMark(): string | null {
+    if (!this.#reader) return null;
+    return `${this.#reader.dataVersion()}.${this.#committed}`;
   }
 
   /** The raw libSQL client (pragmas, health checks). */
@@ -127,9 +155,13 @@ export class Database {
     if (this.#options.writes === false) return Promise.reject(readOnlyError());
     if (this.#options.serializeWrites === false) {
       this.#writes += 1;
-      return work(this.#writer ? this.#writer.db : this.#connection.db);
+      return work(this.#writer ? this.#writer.db : this.#connection.db).finally(() => {
+        this.#committed += 1;
+      });
     }
-    return this.#queue.push(work);
+    return this.#queue.push(work).finally(() => {
+      this.#committed += 1;
+    });
   }
 
   async #runBatch(batch: PendingWrite[]): Promise<void> {
@@ -158,6 +190,7 @@ export class Database {
     await this.#lock(async () => {
       this.#closed = true;
       this.#writer?.close();
+      this.#reader?.close();
       this.#connection.close();
     });
   }

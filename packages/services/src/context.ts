@@ -2,6 +2,7 @@ import type { Clock } from '@seoro/domain';
 import { systemClock } from '@seoro/domain';
 import { pooledRandomBytes, type Database } from '@seoro/db';
 import type { HookHandlers, ServerHooks } from './hooks';
+import type { ReadCache } from './read-cache';
 import {
   writeOperations,
   type WriteInput,
@@ -25,6 +26,11 @@ export interface ServiceContext {
    * its input to `remote` instead of running here. Null or absent: the service runs in place.
    */
   remote?: RemoteWriter | null;
+  /**
+   * Where the public catalogue's reads are kept between writes (see `ReadCache`); null or absent:
+   * every read goes to the database.
+   */
+  readCache?: ReadCache | null;
 }
 
 /**
@@ -84,5 +90,6 @@ export function createServiceContext(
     hooks: options.hooks ?? createHookRunner(options.hookHandlers ?? [], logError),
     logError,
     remote: options.remote ?? null,
+    readCache: options.readCache ?? null,
   };
 }

@@ -3,6 +3,7 @@
  * first and does its writes in one transaction through `Database.write`.
  */
 export * from './context';
+export * from './read-cache';
 export * from './write-operations';
 export * from './hooks';
 export * from './views';

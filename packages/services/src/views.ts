@@ -6,6 +6,7 @@ import {
   meetings,
   rooms,
   terms,
+  statementsFor,
   venues,
   type Db,
 } from '@seoro/db';
@@ -67,105 +68,135 @@ export function toTermView(term: TermRow, now: Date): TermView {
   };
 }
 
+const p = sql.placeholder;
+
+/**
+ * A course card's columns, as one row per course: the course with its room, venue and instructor,
+ * and its seat counts and schedule in correlated subqueries on the course's indexes (enrolments by
+ * course and status, meetings by course and number), so a page's cards are one statement.
+ */
+export const cardFields = {
+  course: courses,
+  instructorName: instructors.displayName,
+  room: rooms,
+  venue: venues,
+  confirmed: sql<number>`(select count(*) from ${enrolments} where ${enrolments.courseId} = ${courses.id} and ${enrolments.status} = 'confirmed')`,
+  waitlisted: sql<number>`(select count(*) from ${enrolments} where ${enrolments.courseId} = ${courses.id} and ${enrolments.status} = 'waitlisted')`,
+  firstDate: sql<
+    string | null
+  >`(select min(${meetings.date}) from ${meetings} where ${meetings.courseId} = ${courses.id} and ${meetings.status} = 'scheduled')`,
+  lastDate: sql<
+    string | null
+  >`(select max(${meetings.date}) from ${meetings} where ${meetings.courseId} = ${courses.id} and ${meetings.status} = 'scheduled')`,
+  meetingCount: sql<number>`(select count(*) from ${meetings} where ${meetings.courseId} = ${courses.id} and ${meetings.status} = 'scheduled')`,
+  // The weekly slot shown on the card is the first scheduled meeting's.
+  slotDate: sql<
+    string | null
+  >`(select ${meetings.date} from ${meetings} where ${meetings.courseId} = ${courses.id} and ${meetings.status} = 'scheduled' order by ${meetings.seq} limit 1)`,
+  slotStart: sql<
+    string | null
+  >`(select ${meetings.startTime} from ${meetings} where ${meetings.courseId} = ${courses.id} and ${meetings.status} = 'scheduled' order by ${meetings.seq} limit 1)`,
+  slotEnd: sql<
+    string | null
+  >`(select ${meetings.endTime} from ${meetings} where ${meetings.courseId} = ${courses.id} and ${meetings.status} = 'scheduled' order by ${meetings.seq} limit 1)`,
+};
+
+/** A row of `cardFields`. */
+export interface CardRow {
+  course: typeof courses.$inferSelect;
+  instructorName: string | null;
+  room: typeof rooms.$inferSelect;
+  venue: typeof venues.$inferSelect;
+  confirmed: number;
+  waitlisted: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  meetingCount: number;
+  slotDate: string | null;
+  slotStart: string | null;
+  slotEnd: string | null;
+}
+
+/** The card query's FROM: a course with its room, venue and (if any) instructor. */
+function cardsFrom(db: Db) {
+  return db
+    .select(cardFields)
+    .from(courses)
+    .leftJoin(instructors, eq(instructors.id, courses.instructorId))
+    .innerJoin(rooms, eq(rooms.id, courses.roomId))
+    .innerJoin(venues, eq(venues.id, rooms.venueId));
+}
+
+/** The card statements of one connection, prepared on its first use and kept. */
+const cardStatements = statementsFor((db: Db) => ({
+  published: cardsFrom(db)
+    .where(and(eq(courses.termId, p('termId')), eq(courses.draft, false)))
+    .orderBy(asc(courses.sortOrder), asc(courses.titleKo))
+    .prepare(),
+  withDrafts: cardsFrom(db)
+    .where(eq(courses.termId, p('termId')))
+    .orderBy(asc(courses.sortOrder), asc(courses.titleKo))
+    .prepare(),
+  one: cardsFrom(db)
+    .where(eq(courses.id, p('courseId')))
+    .prepare(),
+}));
+
+/** A course card from a row of `cardFields`. */
+export function toCourseCard(row: CardRow): CourseCard {
+  const { course, room, venue } = row;
+  const confirmed = Number(row.confirmed);
+  return {
+    id: course.id,
+    title: { ko: course.titleKo, en: course.titleEn },
+    summary: { ko: course.summaryKo, en: course.summaryEn },
+    instructorName: row.instructorName ?? '',
+    weekday: row.slotDate ? kstWeekday(row.slotDate) : 0,
+    startTime: row.slotStart ?? '',
+    endTime: row.slotEnd ?? '',
+    firstDate: row.firstDate ?? '',
+    lastDate: row.lastDate ?? '',
+    meetingCount: Number(row.meetingCount),
+    venue: { ko: venue.nameKo, en: venue.nameEn },
+    room: { ko: room.nameKo, en: room.nameEn },
+    capacity: course.capacity,
+    confirmedCount: confirmed,
+    seatsLeft: seatsLeft(course.capacity, confirmed),
+    waitlistCount: Number(row.waitlisted),
+    materialsNote:
+      course.materialsNoteKo !== null
+        ? { ko: course.materialsNoteKo, en: course.materialsNoteEn ?? course.materialsNoteKo }
+        : null,
+    mode: course.mode,
+    status: course.status,
+    draft: course.draft,
+  };
+}
+
 /**
  * Course cards for the given courses (or every published course of a term, drafts too when
- * `includeDrafts`), in catalogue order.
+ * `includeDrafts`), in catalogue order. One statement; a term's and a single course's are
+ * prepared once per connection.
  */
 export async function loadCourseCards(
   db: Db,
   filter: { termId: string; includeDrafts?: boolean } | { courseIds: string[] },
 ): Promise<CourseCard[]> {
-  const where =
-    'termId' in filter
-      ? and(
-          eq(courses.termId, filter.termId),
-          filter.includeDrafts ? undefined : eq(courses.draft, false),
-        )
-      : inArray(courses.id, filter.courseIds);
-  const rows = await db
-    .select({
-      course: courses,
-      instructorName: instructors.displayName,
-      room: rooms,
-      venue: venues,
-    })
-    .from(courses)
-    .leftJoin(instructors, eq(instructors.id, courses.instructorId))
-    .innerJoin(rooms, eq(rooms.id, courses.roomId))
-    .innerJoin(venues, eq(venues.id, rooms.venueId))
-    .where(where)
-    .orderBy(asc(courses.sortOrder), asc(courses.titleKo));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.course.id);
-
-  const counts = await db
-    .select({
-      courseId: enrolments.courseId,
-      confirmed: sql<number>`sum(case when ${enrolments.status} = 'confirmed' then 1 else 0 end)`,
-      waitlisted: sql<number>`sum(case when ${enrolments.status} = 'waitlisted' then 1 else 0 end)`,
-    })
-    .from(enrolments)
-    .where(inArray(enrolments.courseId, ids))
-    .groupBy(enrolments.courseId);
-  const countBy = new Map(counts.map((c) => [c.courseId, c]));
-
-  const schedule = await db
-    .select({
-      courseId: meetings.courseId,
-      first: sql<string>`min(${meetings.date})`,
-      last: sql<string>`max(${meetings.date})`,
-      n: sql<number>`count(*)`,
-    })
-    .from(meetings)
-    .where(and(inArray(meetings.courseId, ids), eq(meetings.status, 'scheduled')))
-    .groupBy(meetings.courseId);
-  const scheduleBy = new Map(schedule.map((s) => [s.courseId, s]));
-
-  // The weekly slot shown on the card is the first meeting's.
-  const firstMeetings = await db
-    .select({
-      courseId: meetings.courseId,
-      startTime: meetings.startTime,
-      endTime: meetings.endTime,
-      date: meetings.date,
-    })
-    .from(meetings)
-    .where(and(inArray(meetings.courseId, ids), eq(meetings.status, 'scheduled')))
-    .orderBy(asc(meetings.seq));
-  const slotBy = new Map<string, { startTime: string; endTime: string; date: string }>();
-  for (const m of firstMeetings) if (!slotBy.has(m.courseId)) slotBy.set(m.courseId, m);
-
-  return rows.map(({ course, instructorName, room, venue }) => {
-    const c = countBy.get(course.id);
-    const confirmed = Number(c?.confirmed ?? 0);
-    const s = scheduleBy.get(course.id);
-    const slot = slotBy.get(course.id);
-    return {
-      id: course.id,
-      title: { ko: course.titleKo, en: course.titleEn },
-      summary: { ko: course.summaryKo, en: course.summaryEn },
-      instructorName: instructorName ?? '',
-      weekday: slot ? kstWeekday(slot.date) : 0,
-      startTime: slot?.startTime ?? '',
-      endTime: slot?.endTime ?? '',
-      firstDate: s?.first ?? '',
-      lastDate: s?.last ?? '',
-      meetingCount: Number(s?.n ?? 0),
-      venue: { ko: venue.nameKo, en: venue.nameEn },
-      room: { ko: room.nameKo, en: room.nameEn },
-      capacity: course.capacity,
-      confirmedCount: confirmed,
-      seatsLeft: seatsLeft(course.capacity, confirmed),
-      waitlistCount: Number(c?.waitlisted ?? 0),
-      materialsNote:
-        course.materialsNoteKo !== null
-          ? { ko: course.materialsNoteKo, en: course.materialsNoteEn ?? course.materialsNoteKo }
-          : null,
-      mode: course.mode,
-      status: course.status,
-      draft: course.draft,
-    };
-  });
+  let rows: CardRow[];
+  if ('termId' in filter) {
+    const statements = cardStatements(db);
+    const statement = filter.includeDrafts ? statements.withDrafts : statements.published;
+    rows = await statement.all({ termId: filter.termId });
+  } else if (filter.courseIds.length === 1) {
+    rows = await cardStatements(db).one.all({ courseId: filter.courseIds[0] });
+  } else if (filter.courseIds.length === 0) {
+    return [];
+  } else {
+    rows = await cardsFrom(db)
+      .where(inArray(courses.id, filter.courseIds))
+      .orderBy(asc(courses.sortOrder), asc(courses.titleKo));
+  }
+  return rows.map(toCourseCard);
 }
 
 /**

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import * as schema from '../schema';
 import { isBusyError } from './busy';
 import { answerBatch, rejectBatch, type Outcome, type PendingWrite } from './group-commit';
-import type { Db } from './types';
+import type { ClientDb as Db } from './types';
 
 export interface ClientOptions {
   url: string;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { migrate as migrateSync } from 'drizzle-orm/better-sqlite3/migrator';
 import { migrate as migrateAsync } from 'drizzle-orm/libsql/migrator';
-import type { Db, SyncDb } from './types';
+import type { ClientDb, SyncDb } from './types';
 
 /**
  * The committed migrations. Resolved through the package (not this file's URL) so it also holds
@@ -18,7 +18,7 @@ export const MIGRATIONS_FOLDER = join(
  * embedded writer's own connection when there is one, else through the libSQL client.
  */
 export async function applyMigrations(
-  target: { writer: SyncDb } | { client: Db },
+  target: { writer: SyncDb } | { client: ClientDb },
   migrationsFolder: string,
 ): Promise<void> {
   if ('writer' in target) migrateSync(target.writer, { migrationsFolder });

@@ -44,10 +44,16 @@ export class StatementCache implements PreparingConnection {
   #connection: Pick<Libsql.Database, 'prepare'>;
   #plain = new Map<string, Statement>();
   #raw = new Map<string, Statement>();
+  #onError: ((error: unknown) => void) | null;
   static readonly limit = 512;
 
-  constructor(connection: Pick<Libsql.Database, 'prepare'>) {
+  /** `onError` sees every error a statement throws (before it reaches the caller). */
+  constructor(
+    connection: Pick<Libsql.Database, 'prepare'>,
+    onError: ((error: unknown) => void) | null = null,
+  ) {
     this.#connection = connection;
+    this.#onError = onError;
   }
 
   #get(map: Map<string, Statement>, sql: string, raw: boolean): Statement {
@@ -64,14 +70,33 @@ export class StatementCache implements PreparingConnection {
 
   /** The better-sqlite3 shape drizzle's session expects, every binding checked. */
   prepare(sql: string): PreparedStatement {
+    const onError = this.#onError;
     const plain = this.#get(this.#plain, sql, false);
-    const checked = (statement: Statement, raw: () => PreparedStatement): PreparedStatement => ({
-      run: (...params: unknown[]) => statement.run(...bindable(params)),
-      get: (...params: unknown[]) => statement.get(...bindable(params)),
-      all: (...params: unknown[]) => statement.all(...bindable(params)),
-      raw,
-    });
+    const checked = (statement: Statement, raw: () => PreparedStatement): PreparedStatement =>
+      onError
+        ? {
+            run: (...params: unknown[]) => watch(onError, () => statement.run(...bindable(params))),
+            get: (...params: unknown[]) => watch(onError, () => statement.get(...bindable(params))),
+            all: (...params: unknown[]) => watch(onError, () => statement.all(...bindable(params))),
+            raw,
+          }
+        : {
+            run: (...params: unknown[]) => statement.run(...bindable(params)),
+            get: (...params: unknown[]) => statement.get(...bindable(params)),
+            all: (...params: unknown[]) => statement.all(...bindable(params)),
+            raw,
+          };
     const asArrays = (): PreparedStatement => checked(this.#get(this.#raw, sql, true), asArrays);
     return checked(plain, asArrays);
+  }
+}
+
+/** Runs `call`, showing its error to `onError` before it propagates. */
+function watch<T>(onError: (error: unknown) => void, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    onError(error);
+    throw error;
   }
 }

@@ -4,8 +4,13 @@ import type Libsql from 'libsql';
 import type * as schema from '../schema';
 
 export type Schema = typeof schema;
-/** Drizzle handle for reads (libSQL client: embedded file or a libSQL server). */
-export type Db = LibSQLDatabase<Schema>;
+/**
+ * Drizzle handle for reads: synchronous over an embedded file, the libSQL client for a server.
+ * Both take `await db.select()…`; code must not depend on a driver's result shape.
+ */
+export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, Schema>;
+/** Drizzle over the libSQL client. */
+export type ClientDb = LibSQLDatabase<Schema>;
 /**
  * The handle a write gets. For an embedded file it is a synchronous connection owned by the
  * writer; for a libSQL server it is an async transaction. Both take `await tx.select()…`; code

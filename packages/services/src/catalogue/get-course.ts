@@ -1,9 +1,19 @@
-import { asc, eq } from 'drizzle-orm';
-import { courses, instructors, meetings, terms } from '@seoro/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import {
+  courses,
+  instructors,
+  meetings,
+  rooms,
+  statementsFor,
+  terms,
+  venues,
+  type Db,
+} from '@seoro/db';
 import { DomainError } from '@seoro/domain';
 import type { ServiceContext } from '../context';
 import {
-  loadCourseCards,
+  cardFields,
+  toCourseCard,
   toTermView,
   type CourseCard,
   type LocalizedText,
@@ -27,42 +37,68 @@ export interface CourseDetail extends CourseCard {
   meetings: MeetingView[];
 }
 
-/** One course with its term and every scheduled meeting. Throws `course_not_found`. */
-export async function getCourse(ctx: ServiceContext, courseId: string): Promise<CourseDetail> {
-  const db = ctx.database.db;
-  const [row] = await db
-    .select({ course: courses, term: terms, instructor: instructors })
+const p = sql.placeholder;
+
+const statements = statementsFor((db: Db) => ({
+  /** The course's card, its term and its instructor's bio: one row. */
+  course: db
+    .select({
+      ...cardFields,
+      term: terms,
+      bioKo: instructors.bioKo,
+      bioEn: instructors.bioEn,
+    })
     .from(courses)
     .innerJoin(terms, eq(terms.id, courses.termId))
     .leftJoin(instructors, eq(instructors.id, courses.instructorId))
-    .where(eq(courses.id, courseId))
-    .limit(1);
+    .innerJoin(rooms, eq(rooms.id, courses.roomId))
+    .innerJoin(venues, eq(venues.id, rooms.venueId))
+    .where(eq(courses.id, p('courseId')))
+    .limit(1)
+    .prepare(),
+  meetings: db
+    .select({
+      id: meetings.id,
+      seq: meetings.seq,
+      date: meetings.date,
+      startTime: meetings.startTime,
+      endTime: meetings.endTime,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.courseId, p('courseId')), eq(meetings.status, 'scheduled')))
+    .orderBy(asc(meetings.seq))
+    .prepare(),
+}));
+
+/**
+ * One course with its term and every scheduled meeting, in two prepared statements. Throws
+ * `course_not_found` (also for a draft, or a course of a draft term). Kept for anonymous readers
+ * by `ctx.readCache` until the data changes or a second passes.
+ */
+export async function getCourse(ctx: ServiceContext, courseId: string): Promise<CourseDetail> {
+  return ctx.readCache
+    ? ctx.readCache.get(`course:${courseId}`, () => load(ctx, courseId))
+    : load(ctx, courseId);
+}
+
+async function load(ctx: ServiceContext, courseId: string): Promise<CourseDetail> {
+  const db = ctx.database.db;
+  const queries = statements(db);
+  const [row] = await queries.course.all({ courseId });
   if (!row || row.term.status === 'draft' || row.course.draft)
     throw new DomainError('course_not_found');
-  const [card] = await loadCourseCards(db, { courseIds: [courseId] });
-  const meetingRows = await db
-    .select()
-    .from(meetings)
-    .where(eq(meetings.courseId, courseId))
-    .orderBy(asc(meetings.seq));
-  const bio = row.instructor?.bioKo
-    ? { ko: row.instructor.bioKo, en: row.instructor.bioEn ?? row.instructor.bioKo }
-    : null;
+  const meetingRows = await queries.meetings.all({ courseId });
   return {
-    ...card!,
+    ...toCourseCard(row),
     description: { ko: row.course.descriptionKo, en: row.course.descriptionEn },
-    instructorBio: bio,
+    instructorBio: row.bioKo ? { ko: row.bioKo, en: row.bioEn ?? row.bioKo } : null,
     term: toTermView(row.term, ctx.clock.now()),
-    meetings: meetingRows
-      .filter((m) => m.status === 'scheduled')
-      .map((m) => ({
-        id: m.id,
-        seq: m.seq,
-        date: m.date,
-        startTime: m.startTime,
-        endTime: m.endTime,
-        startsAt: m.startsAt.toISOString(),
-        endsAt: m.endsAt.toISOString(),
-      })),
+    meetings: meetingRows.map((m) => ({
+      ...m,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+    })),
   };
 }

@@ -1,23 +1,39 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import { terms } from '@seoro/db';
+import { statementsFor, terms, type Db } from '@seoro/db';
 import { kstDateOf } from '@seoro/domain';
 import type { ServiceContext } from '../context';
 import { loadCourseCards, toTermView, type CourseCard, type TermView } from '../views';
 
-/**
- * The term residents see on the home page: the published term whose registration is open now;
- * else the next one to start; else the latest that has not ended. Null when there is none.
- */
-export async function getCurrentCatalogue(
-  ctx: ServiceContext,
-): Promise<{ term: TermView; courses: CourseCard[] } | null> {
-  const now = ctx.clock.now();
-  const today = kstDateOf(now);
-  const published = await ctx.database.db
+const statements = statementsFor((db: Db) => ({
+  published: db
     .select()
     .from(terms)
     .where(eq(terms.status, 'published'))
-    .orderBy(asc(terms.startsOn), desc(terms.createdAt));
+    .orderBy(asc(terms.startsOn), desc(terms.createdAt))
+    .prepare(),
+}));
+
+export interface Catalogue {
+  term: TermView;
+  courses: CourseCard[];
+}
+
+/**
+ * The term residents see on the home page: the published term whose registration is open now;
+ * else the next one to start; else the latest that has not ended. Null when there is none.
+ *
+ * Two prepared statements (the published terms, then the term's cards); kept for anonymous
+ * readers by `ctx.readCache` until the data changes or a second passes.
+ */
+export async function getCurrentCatalogue(ctx: ServiceContext): Promise<Catalogue | null> {
+  return ctx.readCache ? ctx.readCache.get('catalogue', () => load(ctx)) : load(ctx);
+}
+
+async function load(ctx: ServiceContext): Promise<Catalogue | null> {
+  const now = ctx.clock.now();
+  const today = kstDateOf(now);
+  const db = ctx.database.db;
+  const published = await statements(db).published.all();
   const term =
     published.find((t) => t.registrationOpensAt <= now && now < t.registrationClosesAt) ??
     published.find((t) => t.startsOn >= today) ??
@@ -25,6 +41,6 @@ export async function getCurrentCatalogue(
   if (!term) return null;
   return {
     term: toTermView(term, now),
-    courses: await loadCourseCards(ctx.database.db, { termId: term.id }),
+    courses: await loadCourseCards(db, { termId: term.id }),
   };
 }

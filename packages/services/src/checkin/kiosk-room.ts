@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { rooms, venues } from '@seoro/db';
+import { asc, eq, sql } from 'drizzle-orm';
+import { rooms, statementsFor, venues, type Db } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
 import type { ServiceContext } from '../context';
 
@@ -8,15 +8,25 @@ import type { ServiceContext } from '../context';
  * program set up (Lecture Room 3 in the demo data); null when there is no room at all.
  */
 export async function findKioskRoom(ctx: ServiceContext, roomId: string | null) {
-  const [room] = await ctx.database.db
-    .select({ room: rooms, venue: venues })
-    .from(rooms)
-    .innerJoin(venues, eq(venues.id, rooms.venueId))
-    .where(roomId ? eq(rooms.id, roomId) : undefined)
-    .orderBy(asc(rooms.createdAt))
-    .limit(1);
+  const queries = statements(ctx.database.db);
+  const [room] = await (roomId ? queries.room.all({ roomId }) : queries.firstRoom.all());
   return room ?? null;
 }
+
+const statements = statementsFor((db: Db) => {
+  const roomAndVenue = () =>
+    db
+      .select({ room: rooms, venue: venues })
+      .from(rooms)
+      .innerJoin(venues, eq(venues.id, rooms.venueId));
+  return {
+    room: roomAndVenue()
+      .where(eq(rooms.id, sql.placeholder('roomId')))
+      .limit(1)
+      .prepare(),
+    firstRoom: roomAndVenue().orderBy(asc(rooms.createdAt)).limit(1).prepare(),
+  };
+});
 
 /** The id of the room a kiosk checks in to (see `findKioskRoom`). */
 export async function kioskRoomId(ctx: ServiceContext, roomId: string | null) {

@@ -1,5 +1,14 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { attendance, courses, enrolments, instructors, meetings } from '@seoro/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+  attendance,
+  courses,
+  enrolments,
+  instructors,
+  meetings,
+  statementsFor,
+  type Db,
+} from '@seoro/db';
 import { checkInState, kstDateOf } from '@seoro/domain';
 import type { ServiceContext } from '../context';
 import type { LocalizedText } from '../views';
@@ -26,6 +35,36 @@ export interface TodayAtRoom {
   meetings: TodayMeeting[];
 }
 
+const p = sql.placeholder;
+const all = alias(meetings, 'all_meetings');
+
+const statements = statementsFor((db: Db) => ({
+  /** A room's scheduled meetings on a date, with their counts: one statement. */
+  today: db
+    .select({
+      meeting: meetings,
+      course: { id: courses.id, titleKo: courses.titleKo, titleEn: courses.titleEn },
+      instructorName: instructors.displayName,
+      enrolled: sql<number>`(select count(*) from ${enrolments} where ${enrolments.courseId} = ${courses.id} and ${enrolments.status} = 'confirmed')`,
+      checkedIn: sql<number>`(select count(*) from ${attendance} where ${attendance.meetingId} = ${meetings.id})`,
+      meetingCount: sql<number>`(select count(*) from ${meetings} ${all} where ${all.courseId} = ${courses.id} and ${all.status} = 'scheduled')`,
+    })
+    .from(meetings)
+    .innerJoin(courses, eq(courses.id, meetings.courseId))
+    .leftJoin(instructors, eq(instructors.id, courses.instructorId))
+    .where(
+      and(
+        eq(meetings.roomId, p('roomId')),
+        eq(meetings.date, p('date')),
+        eq(meetings.status, 'scheduled'),
+        eq(courses.status, 'open'),
+        eq(courses.draft, false),
+      ),
+    )
+    .orderBy(asc(meetings.startTime))
+    .prepare(),
+}));
+
 /**
  * Today's classes (KST) in a room, for the kiosk's start screen. Without a room, the first room
  * the program set up (Lecture Room 3 in the demo data) — kiosks are tied to rooms once paired.
@@ -41,53 +80,12 @@ export async function getTodayAtRoom(
   if (!room) {
     return { date, venue: { ko: '', en: '' }, room: { ko: '', en: '' }, meetings: [] };
   }
-  const rows = await db
-    .select({ meeting: meetings, course: courses, instructorName: instructors.displayName })
-    .from(meetings)
-    .innerJoin(courses, eq(courses.id, meetings.courseId))
-    .leftJoin(instructors, eq(instructors.id, courses.instructorId))
-    .where(
-      and(
-        eq(meetings.roomId, room.room.id),
-        eq(meetings.date, date),
-        eq(meetings.status, 'scheduled'),
-        eq(courses.status, 'open'),
-        eq(courses.draft, false),
-      ),
-    )
-    .orderBy(asc(meetings.startTime));
-  const courseIds = [...new Set(rows.map((r) => r.course.id))];
-  const meetingIds = rows.map((r) => r.meeting.id);
-  const enrolled = courseIds.length
-    ? await db
-        .select({ courseId: enrolments.courseId, n: sql<number>`count(*)` })
-        .from(enrolments)
-        .where(and(inArray(enrolments.courseId, courseIds), eq(enrolments.status, 'confirmed')))
-        .groupBy(enrolments.courseId)
-    : [];
-  const checked = meetingIds.length
-    ? await db
-        .select({ meetingId: attendance.meetingId, n: sql<number>`count(*)` })
-        .from(attendance)
-        .where(inArray(attendance.meetingId, meetingIds))
-        .groupBy(attendance.meetingId)
-    : [];
-  const counts = courseIds.length
-    ? await db
-        .select({ courseId: meetings.courseId, n: sql<number>`count(*)` })
-        .from(meetings)
-        .where(and(inArray(meetings.courseId, courseIds), eq(meetings.status, 'scheduled')))
-        .groupBy(meetings.courseId)
-    : [];
-  const enrolledBy = new Map(enrolled.map((e) => [e.courseId, Number(e.n)]));
-  const checkedBy = new Map(checked.map((c) => [c.meetingId, Number(c.n)]));
-  const countBy = new Map(counts.map((c) => [c.courseId, Number(c.n)]));
-
+  const rows = await statements(db).today.all({ roomId: room.room.id, date });
   return {
     date,
     venue: { ko: room.venue.nameKo, en: room.venue.nameEn },
     room: { ko: room.room.nameKo, en: room.room.nameEn },
-    meetings: rows.map(({ meeting, course, instructorName }) => {
+    meetings: rows.map(({ meeting, course, instructorName, ...counts }) => {
       const state = checkInState(meeting, now);
       return {
         meetingId: meeting.id,
@@ -95,7 +93,7 @@ export async function getTodayAtRoom(
         title: { ko: course.titleKo, en: course.titleEn },
         instructorName: instructorName ?? '',
         seq: meeting.seq,
-        meetingCount: countBy.get(course.id) ?? 0,
+        meetingCount: Number(counts.meetingCount),
         startTime: meeting.startTime,
         endTime: meeting.endTime,
         state:
@@ -104,8 +102,8 @@ export async function getTodayAtRoom(
             : now >= meeting.startsAt || state.state === 'open'
               ? 'open'
               : 'upcoming',
-        checkedIn: checkedBy.get(meeting.id) ?? 0,
-        enrolled: enrolledBy.get(course.id) ?? 0,
+        checkedIn: Number(counts.checkedIn),
+        enrolled: Number(counts.enrolled),
       };
     }),
   };

@@ -225,10 +225,12 @@ describe('staff sign-in', () => {
   it('refuses a disabled account, and its sessions stop working', async () => {
     const { ctx, database, account } = await setup();
     const signIn = await signInStaff(ctx, { email: EMAIL, password: PASSWORD });
-    await database.db
-      .update(staffUsers)
-      .set({ disabledAt: new Date(START) })
-      .where(eq(staffUsers.id, account.id));
+    await database.write((tx) =>
+      tx
+        .update(staffUsers)
+        .set({ disabledAt: new Date(START) })
+        .where(eq(staffUsers.id, account.id)),
+    );
     expect(await resolveStaffSession(ctx, signIn.token)).toEqual({ state: 'none' });
     expect(await database.db.select().from(staffSessions)).toEqual([]);
     expect(await codeOf(signInStaff(ctx, { email: EMAIL, password: PASSWORD }))).toBe(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '@seoro/i18n';
 import { localizeHref } from '@seoro/i18n/runtime';
@@ -42,9 +42,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   }
 };
 
-/** The form's submission key, if it looks like one we issued. */
-function submissionKey(value: FormDataEntryValue | null): string | undefined {
-  return typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value) ? value : undefined;
+/**
+ * The idempotency key for a submission: the form's key (if it looks like one we issued) bound to
+ * what was typed. A public page can reach several visitors from one cache, the same key in each
+ * form; bound to the course, name and number, two residents' registrations never share a key,
+ * while the same form sent twice (a double tap, a retry) still does.
+ */
+function submissionKey(
+  value: FormDataEntryValue | null,
+  typed: { courseId: string; name: string; phone: string },
+): string | undefined {
+  if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/.test(value)) return undefined;
+  return createHash('sha256')
+    .update([value, typed.courseId, typed.name, typed.phone].join('\u0000'))
+    .digest('base64url');
 }
 
 function failure(
@@ -88,7 +99,11 @@ export const actions: Actions = {
         name: values.name,
         phone: values.phone,
         consent: values.consent,
-        idempotencyKey: submissionKey(form.get('submission')),
+        idempotencyKey: submissionKey(form.get('submission'), {
+          courseId: params.id,
+          name: values.name,
+          phone: values.phone,
+        }),
       });
       code = result.code;
     } catch (cause) {
