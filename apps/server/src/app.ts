@@ -144,7 +144,11 @@ export function createApp(deps: AppDeps) {
 
   if (deps.kit) {
     const kit = deps.kit;
-    app.use('*', kit.assets);
+    // Files have a dot in their last segment (or live under /_app/); pages never do, so a page
+    // request does not look for a file first.
+    app.use('*', (c, next) =>
+      c.req.path.startsWith('/_app/') || /\.[^/]*$/.test(c.req.path) ? kit.assets(c, next) : next(),
+    );
     const render = async (c: Context) => {
       const ip = clientAddress(c, contextDeps.trustProxy);
       const requestId = c.get('requestId');

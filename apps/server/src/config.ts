@@ -25,10 +25,16 @@ export interface Config {
   webBuildDir: string;
   kioskDistDir: string;
   /**
-   * Keep the public pages and catalogue in memory between writes (PAGE_CACHE, default true); off,
-   * every page is read and rendered anew (they still carry ETags for browsers and proxies).
+   * Keep the rendered public pages (and catalogue answers) in memory between writes (PAGE_CACHE,
+   * default true); off, every page is rendered anew (they still carry ETags for browsers and
+   * proxies).
    */
   pageCache: boolean;
+  /**
+   * Keep the catalogue's and courses' data in memory between writes (READ_CACHE, default true);
+   * off, every render reads the database.
+   */
+  readCache: boolean;
   /** Milliseconds to let requests in flight finish on SIGTERM (SHUTDOWN_GRACE_MS, default 10000). */
   shutdownGraceMs: number;
   /** Where notifications go (NOTIFY_*, SMTP_*), checked here so a bad setting stops the start. */
@@ -74,6 +80,7 @@ export function loadConfig(
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     seedDemo: bool(env.SEED_DEMO, true),
     pageCache: bool(env.PAGE_CACHE, true),
+    readCache: bool(env.READ_CACHE, true),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: trustProxyHops(env.TRUST_PROXY),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,

@@ -87,7 +87,7 @@ async function main() {
     writes: false,
   });
   const services = serverServices(reader, logger, writer.remote, {
-    readCache: config.pageCache,
+    readCache: config.readCache,
   });
   // Without a SvelteKit build (e.g. `pnpm dev`, where Vite serves the site and proxies /trpc
   // here) the API and the kiosk still run.

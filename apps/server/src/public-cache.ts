@@ -48,12 +48,15 @@ export function etagOf(body: Uint8Array<ArrayBuffer>): string {
   return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
+/** The tag without its weakness mark: If-None-Match compares tags weakly. */
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
 /** True when the request's If-None-Match names `etag`. */
 function matches(c: Context, etag: string): boolean {
   const header = c.req.header('if-none-match');
   if (!header) return false;
   if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.slice(2));
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
 /** A kept answer: the response as sent, with the data's change mark it was made at. */
@@ -129,10 +132,17 @@ export function createPublicCache(options: PublicCacheOptions) {
       }
       stats.misses += 1;
       const response = await make();
+      if (response.status === 304) {
+        // SvelteKit answered the request's own tag: still say how it may be kept.
+        response.headers.set('cache-control', PUBLIC_CACHE_CONTROL);
+        return response;
+      }
       if (!keepable(response)) return response;
       const body = new Uint8Array(await response.arrayBuffer());
       const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
-      const made = { status: response.status, headers, body, etag: etagOf(body) };
+      // SvelteKit tags the pages it renders; a tRPC answer is tagged here.
+      const etag = response.headers.get('etag') ?? etagOf(body);
+      const made = { status: response.status, headers, body, etag };
       // Kept only if nothing was written while it was made, so it is not older than its mark.
       if (mark !== null && options.changeMark() === mark && c.req.method === 'GET') {
         if (kept.size >= limit) kept.clear();

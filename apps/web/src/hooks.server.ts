@@ -1,20 +1,32 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
-import { paraglideMiddleware } from '@seoro/i18n/server';
-import { m } from '@seoro/i18n';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { localeOfPath, m } from '@seoro/i18n';
+import { getServerAsyncLocalStorage, overwriteServerAsyncLocalStorage } from '@seoro/i18n/runtime';
 import { createApiClient } from '$lib/server/api';
 import { staffGate } from '$lib/server/staff-gate';
 
-/** Decides the locale (URL first: `/en/...` is English, everything else Korean) and sets <html lang>. */
-const i18n: Handle = ({ event, resolve }) =>
-  paraglideMiddleware(event.request, ({ request, locale }) => {
-    event.request = request;
-    event.locals.locale = locale;
-    return resolve(event, {
+type LocaleStore = Parameters<NonNullable<ReturnType<typeof getServerAsyncLocalStorage>>['run']>[0];
+/** Where messages called without a locale find the request's (paraglide's `getLocale`). */
+const localeStorage = new AsyncLocalStorage<LocaleStore>();
+overwriteServerAsyncLocalStorage(localeStorage);
+
+/**
+ * Decides the locale from the URL (`/en/...` is English, everything else Korean: the only rule
+ * there is, so no cookie or header can change a page) and sets <html lang>. `reroute` (hooks.ts)
+ * routes `/en/x` as `/x`. Paraglide's own middleware would also clone every request to
+ * de-localize its URL and match URL patterns twice, for the same answer.
+ */
+const i18n: Handle = ({ event, resolve }) => {
+  const locale = localeOfPath(event.url.pathname);
+  event.locals.locale = locale;
+  return localeStorage.run({ locale, origin: event.url.origin, messageCalls: new Set() }, () =>
+    resolve(event, {
       transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale),
-    });
-  });
+    }),
+  );
+};
 
 /** A typed API client per request, speaking the request's language. */
 const api: Handle = ({ event, resolve }) => {

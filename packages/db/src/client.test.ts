@@ -30,6 +30,35 @@ describe('Database', () => {
     expect(observed).toBe(5000);
   });
 
+  it('reads through prepared statements that see every commit at once, and never write', async () => {
+    const { database, url } = await fresh();
+    const { roomId } = await makeRoom(database);
+    const term = await makeTerm(database);
+    const other = await Database.open({ url });
+    cleanups.push(() => other.close());
+    const countTerms = async () =>
+      Number((await database.db.all<{ n: number }>(sql`select count(*) as n from terms`))[0]?.n);
+    const markBefore = database.changeMark();
+    expect(await countTerms()).toBe(1);
+    // Another connection (the server's writer thread, another process) commits: the next read
+    // on this handle's kept statements sees it, and the change mark has moved.
+    await makeCourse(other, { termId: term.id, roomId });
+    await makeTerm(other);
+    expect(await countTerms()).toBe(2);
+    expect(database.changeMark()).not.toBe(markBefore);
+    const markAfter = database.changeMark();
+    expect(database.changeMark()).toBe(markAfter);
+    // The read connection is query-only: a write that bypassed the one writer is refused.
+    const refused = await Promise.resolve()
+      .then(() => database.db.run(sql`delete from terms`))
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect((refused as { cause?: { code?: string } })?.cause?.code).toBe('SQLITE_READONLY');
+    expect(await countTerms()).toBe(2);
+  });
+
   it('applies migrations idempotently', async () => {
     const { database } = await fresh();
     await database.migrate();

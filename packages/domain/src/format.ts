@@ -193,9 +193,12 @@ export function plainSpaces(text: string): string {
   return text.replace(/\u00a0/g, ' ').replace(/\u2060/g, '');
 }
 
+/** One formatter for every number: `toLocaleString` builds a new one on each call. */
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** '10,000' in both languages (Korean and English group digits the same way). */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US');
+  return GROUPED.format(n);
 }
 
 /**

@@ -76,10 +76,22 @@ const p = sql.placeholder;
  * course and status, meetings by course and number), so a page's cards are one statement.
  */
 export const cardFields = {
-  course: courses,
+  course: {
+    id: courses.id,
+    titleKo: courses.titleKo,
+    titleEn: courses.titleEn,
+    summaryKo: courses.summaryKo,
+    summaryEn: courses.summaryEn,
+    capacity: courses.capacity,
+    materialsNoteKo: courses.materialsNoteKo,
+    materialsNoteEn: courses.materialsNoteEn,
+    mode: courses.mode,
+    status: courses.status,
+    draft: courses.draft,
+  },
   instructorName: instructors.displayName,
-  room: rooms,
-  venue: venues,
+  room: { nameKo: rooms.nameKo, nameEn: rooms.nameEn },
+  venue: { nameKo: venues.nameKo, nameEn: venues.nameEn },
   confirmed: sql<number>`(select count(*) from ${enrolments} where ${enrolments.courseId} = ${courses.id} and ${enrolments.status} = 'confirmed')`,
   waitlisted: sql<number>`(select count(*) from ${enrolments} where ${enrolments.courseId} = ${courses.id} and ${enrolments.status} = 'waitlisted')`,
   firstDate: sql<
@@ -102,11 +114,27 @@ export const cardFields = {
 };
 
 /** A row of `cardFields`. */
+type Course = typeof courses.$inferSelect;
+type Named = { nameKo: string; nameEn: string };
+
 export interface CardRow {
-  course: typeof courses.$inferSelect;
+  course: Pick<
+    Course,
+    | 'id'
+    | 'titleKo'
+    | 'titleEn'
+    | 'summaryKo'
+    | 'summaryEn'
+    | 'capacity'
+    | 'materialsNoteKo'
+    | 'materialsNoteEn'
+    | 'mode'
+    | 'status'
+    | 'draft'
+  >;
   instructorName: string | null;
-  room: typeof rooms.$inferSelect;
-  venue: typeof venues.$inferSelect;
+  room: Named;
+  venue: Named;
   confirmed: number;
   waitlisted: number;
   firstDate: string | null;
@@ -128,7 +156,7 @@ function cardsFrom(db: Db) {
 }
 
 /** The card statements of one connection, prepared on its first use and kept. */
-const cardStatements = statementsFor((db: Db) => ({
+export const cardStatements = statementsFor((db: Db) => ({
   published: cardsFrom(db)
     .where(and(eq(courses.termId, p('termId')), eq(courses.draft, false)))
     .orderBy(asc(courses.sortOrder), asc(courses.titleKo))

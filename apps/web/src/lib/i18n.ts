@@ -16,7 +16,20 @@ export function textLang(text: LocalizedText, locale: Locale): Locale {
   return text[locale].trim() ? locale : 'ko';
 }
 
-/** An internal link in the given locale: `/courses/x` → `/en/courses/x` in English. */
+const hrefs = new Map<string, string>();
+
+/**
+ * An internal link in the given locale: `/courses/x` → `/en/courses/x` in English. Remembered:
+ * paraglide matches URL patterns for each link, and a page of course cards asks for the same few
+ * links on every render.
+ */
 export function href(path: string, locale: Locale): string {
-  return localizeHref(path, { locale });
+  const key = `${locale}${path}`;
+  let link = hrefs.get(key);
+  if (link === undefined) {
+    link = localizeHref(path, { locale });
+    if (hrefs.size >= 5000) hrefs.clear();
+    hrefs.set(key, link);
+  }
+  return link;
 }

@@ -39,11 +39,13 @@ export interface CourseDetail extends CourseCard {
 
 const p = sql.placeholder;
 
-const statements = statementsFor((db: Db) => ({
+export const courseStatements = statementsFor((db: Db) => ({
   /** The course's card, its term and its instructor's bio: one row. */
   course: db
     .select({
       ...cardFields,
+      descriptionKo: courses.descriptionKo,
+      descriptionEn: courses.descriptionEn,
       term: terms,
       bioKo: instructors.bioKo,
       bioEn: instructors.bioEn,
@@ -85,14 +87,14 @@ export async function getCourse(ctx: ServiceContext, courseId: string): Promise<
 
 async function load(ctx: ServiceContext, courseId: string): Promise<CourseDetail> {
   const db = ctx.database.db;
-  const queries = statements(db);
+  const queries = courseStatements(db);
   const [row] = await queries.course.all({ courseId });
   if (!row || row.term.status === 'draft' || row.course.draft)
     throw new DomainError('course_not_found');
   const meetingRows = await queries.meetings.all({ courseId });
   return {
     ...toCourseCard(row),
-    description: { ko: row.course.descriptionKo, en: row.course.descriptionEn },
+    description: { ko: row.descriptionKo, en: row.descriptionEn },
     instructorBio: row.bioKo ? { ko: row.bioKo, en: row.bioEn ?? row.bioKo } : null,
     term: toTermView(row.term, ctx.clock.now()),
     meetings: meetingRows.map((m) => ({

@@ -4,7 +4,7 @@ import { kstDateOf } from '@seoro/domain';
 import type { ServiceContext } from '../context';
 import { loadCourseCards, toTermView, type CourseCard, type TermView } from '../views';
 
-const statements = statementsFor((db: Db) => ({
+export const catalogueStatements = statementsFor((db: Db) => ({
   published: db
     .select()
     .from(terms)
@@ -33,7 +33,7 @@ async function load(ctx: ServiceContext): Promise<Catalogue | null> {
   const now = ctx.clock.now();
   const today = kstDateOf(now);
   const db = ctx.database.db;
-  const published = await statements(db).published.all();
+  const published = await catalogueStatements(db).published.all();
   const term =
     published.find((t) => t.registrationOpensAt <= now && now < t.registrationClosesAt) ??
     published.find((t) => t.startsOn >= today) ??

@@ -8,12 +8,12 @@ import type { ServiceContext } from '../context';
  * program set up (Lecture Room 3 in the demo data); null when there is no room at all.
  */
 export async function findKioskRoom(ctx: ServiceContext, roomId: string | null) {
-  const queries = statements(ctx.database.db);
+  const queries = kioskRoomStatements(ctx.database.db);
   const [room] = await (roomId ? queries.room.all({ roomId }) : queries.firstRoom.all());
   return room ?? null;
 }
 
-const statements = statementsFor((db: Db) => {
+export const kioskRoomStatements = statementsFor((db: Db) => {
   const roomAndVenue = () =>
     db
       .select({ room: rooms, venue: venues })

@@ -38,7 +38,7 @@ export interface TodayAtRoom {
 const p = sql.placeholder;
 const all = alias(meetings, 'all_meetings');
 
-const statements = statementsFor((db: Db) => ({
+export const todayAtRoomStatements = statementsFor((db: Db) => ({
   /** A room's scheduled meetings on a date, with their counts: one statement. */
   today: db
     .select({
@@ -80,7 +80,7 @@ export async function getTodayAtRoom(
   if (!room) {
     return { date, venue: { ko: '', en: '' }, room: { ko: '', en: '' }, meetings: [] };
   }
-  const rows = await statements(db).today.all({ roomId: room.room.id, date });
+  const rows = await todayAtRoomStatements(db).today.all({ roomId: room.room.id, date });
   return {
     date,
     venue: { ko: room.venue.nameKo, en: room.venue.nameEn },

@@ -43,7 +43,7 @@ const nextMeeting = (column: 'date' | 'start_time' | 'end_time') =>
     string | null
   >`(select ${sql.identifier(column)} from ${meetings} ${next} where ${next.courseId} = ${enrolments.courseId} and ${next.status} = 'scheduled' and ${next.date} >= ${p('today')} order by ${next.date}, ${next.startTime} limit 1)`;
 
-const statements = statementsFor((db: Db) => ({
+export const registrationByCodeStatements = statementsFor((db: Db) => ({
   /** The enrolment, its course's card, its waitlist place and next meeting: one row. */
   byCode: db
     .select({
@@ -77,7 +77,7 @@ export async function getRegistrationByCode(
   const code = normalizeConfirmationCode(rawCode);
   if (!code) throw new DomainError('code_invalid');
   const today = kstDateOf(ctx.clock.now());
-  const [row] = await statements(ctx.database.db).byCode.all({ code, today });
+  const [row] = await registrationByCodeStatements(ctx.database.db).byCode.all({ code, today });
   if (!row) throw new DomainError('code_not_found');
   const { enrolment, phone } = row;
   return {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, instant } from '../_columns';
 
 /** A session (기수) such as "2026 1기": its dates, registration window and rules. */
@@ -37,5 +37,7 @@ export const terms = sqliteTable(
     check('terms_window_ck', sql`${t.registrationOpensAt} < ${t.registrationClosesAt}`),
     check('terms_status_ck', sql`${t.status} in ('draft','published','archived')`),
     check('terms_default_mode_ck', sql`${t.defaultMode} in ('first_come','lottery')`),
+    // The catalogue's first read on every page: the published terms, in start order.
+    index('terms_status_starts_idx').on(t.status, t.startsOn),
   ],
 );

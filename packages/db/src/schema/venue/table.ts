@@ -24,5 +24,9 @@ export const rooms = sqliteTable(
     seats: integer('seats'),
     createdAt: createdAt(),
   },
-  (t) => [index('rooms_venue_idx').on(t.venueId)],
+  (t) => [
+    index('rooms_venue_idx').on(t.venueId),
+    // A kiosk with no room of its own checks in to the first room set up.
+    index('rooms_created_idx').on(t.createdAt),
+  ],
 );
