@@ -13,6 +13,7 @@ export const catalogueStatements = statementsFor((db: Db) => ({
     .prepare(),
 }));
 
+/** The term the home page shows, with its courses in catalogue order. */
 export interface Catalogue {
   term: TermView;
   courses: CourseCard[];
