@@ -111,6 +111,11 @@ test('a resident registers with JavaScript and gets a code and a QR code', async
   await expectAccessible(page, 'confirmation');
   await screenshot(page, 'web-confirmation');
   expect(csp).toEqual([]);
+
+  // Straight back to the course page, in the same browser: the seat just taken is shown taken,
+  // whatever the browser or the server kept of the page loaded a moment ago.
+  await openCourse(page, fixtures().smallCourseId);
+  await expect(page.getByText('2석 중 1석 남음')).toBeVisible();
 });
 
 test('a second resident fills the last seat without JavaScript', async ({ browser }) => {
@@ -120,6 +125,9 @@ test('a second resident fills the last seat without JavaScript', async ({ browse
   await page.getByRole('button', { name: '수강 신청하기' }).click();
   codes.second = await codeOnConfirmation(page);
   await expect(page.getByRole('heading', { name: '신청이 완료되었습니다' })).toBeVisible();
+  // The next load shows the course full, with the waitlist offered instead.
+  await openCourse(page, fixtures().smallCourseId);
+  await expect(page.getByRole('button', { name: '대기 신청하기' })).toBeVisible();
   await page.context().close();
 });
 
