@@ -13,8 +13,9 @@
  * database (its few courses, as on the site), each with its ratio to the same run's ping_rps:
  *
  *   catalogue_rps   `catalogue.currentTerm` over tRPC (HTTP GET)
- *   home_rps        `/`, server-rendered; course_rps: a course page, server-rendered
- *                   (both with the in-process page cache on, then again with it off: *_uncached)
+ *   home_rps        `/`, server-rendered; course_rps: a course page, server-rendered; with the
+ *                   in-process caches on, then with the page cache off (*_rendered: each page
+ *                   rendered anew from data kept between writes), then with both off (*_uncached)
  *   checkin_p99_ms  a kiosk check-in at a fixed rate, beside the ping's p99 at that same rate
  *
  * Writes a report under bench/results/ and ends by printing one JSON line.
@@ -388,11 +389,12 @@ async function readPhase(url: string): Promise<ReadPhase> {
 async function readPhases(
   file: string,
   demo: Awaited<ReturnType<typeof prepareDemo>>,
-  pageCache: boolean,
+  caches: { page: boolean; read: boolean },
   checkin: boolean,
 ) {
   const server = await startServer(file, await freePort(), {
-    PAGE_CACHE: String(pageCache),
+    PAGE_CACHE: String(caches.page),
+    READ_CACHE: String(caches.read),
     TRUST_PROXY: '1',
   });
   try {
@@ -508,8 +510,10 @@ async function main() {
     const demoFile = join(dir, 'demo.db');
     const demo = await prepareDemo(demoFile);
     if (demo.codes.length === 0) throw new Error('The demo has no learner in class today');
-    const cached = await readPhases(demoFile, demo, true, true);
-    const uncached = await readPhases(demoFile, demo, false, false);
+    const cached = await readPhases(demoFile, demo, { page: true, read: true }, true);
+    // Every page rendered anew from data kept between writes; then from the database each time.
+    const rendered = await readPhases(demoFile, demo, { page: false, read: true }, false);
+    const uncached = await readPhases(demoFile, demo, { page: false, read: false }, false);
     const pingRps = ping.requests.average;
     const ofPing = (rps: number) => Number((rps / pingRps).toFixed(3));
     const checkinFixed = cached.checkin!;
@@ -520,6 +524,10 @@ async function main() {
       home_ratio: ofPing(cached.home.rps),
       course_rps: cached.course.rps,
       course_ratio: ofPing(cached.course.rps),
+      home_rendered_rps: rendered.home.rps,
+      home_rendered_ratio: ofPing(rendered.home.rps),
+      course_rendered_rps: rendered.course.rps,
+      course_rendered_ratio: ofPing(rendered.course.rps),
       home_uncached_rps: uncached.home.rps,
       home_uncached_ratio: ofPing(uncached.home.rps),
       course_uncached_rps: uncached.course.rps,
@@ -532,8 +540,11 @@ async function main() {
       ),
       checkin_rate: CHECKIN_RATE,
     };
-    const readPhasesOf = [cached.catalogue, cached.home, cached.course, uncached.catalogue];
-    readPhasesOf.push(uncached.home, uncached.course);
+    const readPhasesOf = [cached, rendered, uncached].flatMap((r) => [
+      r.catalogue,
+      r.home,
+      r.course,
+    ]);
     const readFailures =
       readPhasesOf.reduce((sum, p) => sum + p.non2xx + p.errors, 0) +
       checkinFixed.checkins.errors5xx +
@@ -584,7 +595,11 @@ async function main() {
     );
     writeFileSync(
       report,
-      JSON.stringify({ summary, ping, rush, fixed, reads: { cached, uncached } }, null, 2),
+      JSON.stringify(
+        { summary, ping, rush, fixed, reads: { cached, rendered, uncached } },
+        null,
+        2,
+      ),
     );
     console.error(`report: ${report}`);
     console.log(JSON.stringify(summary));

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { localLink } from '@trpc/client';
 import type { Logger } from 'pino';
 import { appRouter, createRateLimiter, type AppRouter } from '@seoro/api';
 import type { Database } from '@seoro/db';
@@ -20,6 +19,7 @@ import { kioskHeaders } from './middleware/kiosk-headers';
 import { urlLength } from './middleware/url-length';
 import type { KitHandlers } from './sveltekit';
 import { createPublicCache, isPublicPageRequest, isPublicQueryRequest } from './public-cache';
+import { inProcessLink } from './in-process-link';
 
 export interface AppDeps {
   database: Database;
@@ -160,7 +160,7 @@ export function createApp(deps: AppDeps) {
         {
           /** In-process tRPC for SvelteKit server code: same router, same context, no HTTP hop. */
           createTrpcLink: ({ locale }: { locale: Locale }) =>
-            localLink<AppRouter>({
+            inProcessLink<AppRouter>({
               router: appRouter,
               createContext: () =>
                 createTrpcContext(contextDeps, { locale, ip, requestId, sessions }),

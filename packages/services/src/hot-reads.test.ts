@@ -1,6 +1,6 @@
 /**
  * The reads residents and kiosks make most (the catalogue, a course page, a registration by its
- * code, today's classes at a kiosk's room) are prepared statements; this reads SQLite's plan for
+ * code, today's classes at a kiosk's room, the kiosk behind a device token) are prepared statements; this reads SQLite's plan for
  * each, on the demo data, and requires that every table it touches is reached through an index
  * (or its primary key), never scanned. A query or schema change that loses an index fails here,
  * not on opening day.
@@ -12,6 +12,7 @@ import { catalogueStatements } from './catalogue/get-current-catalogue';
 import { courseStatements } from './catalogue/get-course';
 import { kioskRoomStatements } from './checkin/kiosk-room';
 import { todayAtRoomStatements } from './checkin/today-at-room';
+import { kioskTokenStatements } from './kiosks/resolve-kiosk-token';
 import { registrationByCodeStatements } from './registration/get-registration-by-code';
 import { cardStatements } from './views';
 
@@ -28,6 +29,7 @@ function hotStatements(db: Parameters<typeof cardStatements>[0]) {
   add('registrationByCode', registrationByCodeStatements(db));
   add('todayAtRoom', todayAtRoomStatements(db));
   add('kioskRoom', kioskRoomStatements(db));
+  add('kioskToken', kioskTokenStatements(db));
   return named;
 }
 
