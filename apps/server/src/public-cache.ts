@@ -138,6 +138,12 @@ export function createPublicCache(options: PublicCacheOptions) {
         return response;
       }
       if (!keepable(response)) return response;
+      if (mark === null && response.headers.has('etag')) {
+        // Not kept, and already tagged (SvelteKit tags its pages and answers a matching
+        // If-None-Match itself): sent as it is, its body never read here.
+        response.headers.set('cache-control', PUBLIC_CACHE_CONTROL);
+        return response;
+      }
       const body = new Uint8Array(await response.arrayBuffer());
       const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
       // SvelteKit tags the pages it renders; a tRPC answer is tagged here.

@@ -92,7 +92,9 @@ describe('the server process', () => {
     expect(home.headers.get('x-content-type-options')).toBe('nosniff');
 
     const en = await fetch(`${base}/en`);
-    expect(await en.text()).toContain('Helpful Tax Tips');
+    const enHtml = await en.text();
+    expect(enHtml).toContain('Helpful Tax Tips');
+    expect(enHtml).toMatch(/^<!doctype html>\s*<html lang="en">/i);
 
     const kioskRedirect = await fetch(`${base}/kiosk`, { redirect: 'manual' });
     expect(kioskRedirect.status).toBe(301);

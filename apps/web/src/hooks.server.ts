@@ -21,10 +21,18 @@ overwriteServerAsyncLocalStorage(localeStorage);
 const i18n: Handle = ({ event, resolve }) => {
   const locale = localeOfPath(event.url.pathname);
   event.locals.locale = locale;
+  // app.html says lang="ko"; only an English page is rewritten (its first tag), the rest go as
+  // rendered.
   return localeStorage.run({ locale, origin: event.url.origin, messageCalls: new Set() }, () =>
-    resolve(event, {
-      transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale),
-    }),
+    resolve(
+      event,
+      locale === 'ko'
+        ? undefined
+        : {
+            transformPageChunk: ({ html }) =>
+              html.replace('<html lang="ko"', `<html lang="${locale}"`),
+          },
+    ),
   );
 };
 
