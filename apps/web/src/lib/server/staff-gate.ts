@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { deLocalizeHref, localizeHref } from '@seoro/i18n/runtime';
+import { localizeHref } from '@seoro/i18n/runtime';
 import { readApiFailure } from './api-error';
 
 /** Admin pages that a visitor without a staff session may see. */
@@ -15,7 +15,9 @@ const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/adm
  * question could not be answered (the admin layout then shows that the service is unavailable).
  */
 export const staffGate: Handle = async ({ event, resolve }) => {
-  const path = deLocalizeHref(event.url.pathname);
+  // The path without its locale prefix (`/en/admin` → `/admin`), as `reroute` routes it.
+  const { pathname } = event.url;
+  const path = event.locals.locale === 'en' ? pathname.slice('/en'.length) || '/' : pathname;
   if (!isAdminPath(path)) return resolve(event);
   try {
     event.locals.staff = await event.locals.api.staff.auth.me.query();
