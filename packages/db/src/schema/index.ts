@@ -17,3 +17,4 @@ export * from './reminder';
 export * from './resident-sign-in-code';
 export * from './resident-session';
 export * from './notice';
+export * from './setting';

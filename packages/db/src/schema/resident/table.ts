@@ -26,6 +26,8 @@ export const instructors = sqliteTable('instructors', {
   id: id(),
   residentId: text('resident_id').references(() => residents.id),
   displayName: text('display_name').notNull(),
+  /** The name in Latin letters for the English pages (e.g. "Jeong Mi-gyeong"); null: not given. */
+  displayNameEn: text('display_name_en'),
   bioKo: text('bio_ko'),
   bioEn: text('bio_en'),
   createdAt: createdAt(),
