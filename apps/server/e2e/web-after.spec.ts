@@ -1,0 +1,115 @@
+/**
+ * After registering, on a phone at 390×844: "my registrations" keeps cancelled places apart and
+ * counts the live ones, the confirmation page asks before cancelling, and a waitlisted place reads
+ * as a waitlist place. A resident of their own (윤다음) in a draft term of its own.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, fixtures, queryDb, screenshot, watchCsp } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const PHONE_VIEWPORT = { width: 390, height: 844 };
+const after = () => fixtures().after;
+const E164 = '+821070701234';
+
+function textedCodes(): string[] {
+  const file = fixtures().notificationsFile;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string; template: string; text: string })
+    .filter((n) => n.to === E164 && n.template === 'one_time_code')
+    .map((n) => /\b(\d{6})\b/.exec(n.text)![1]!);
+}
+
+async function signIn(page: Page) {
+  const before = textedCodes().length;
+  await page.goto('/my');
+  await page
+    .getByRole('textbox', { name: '휴대전화 번호', exact: true })
+    .fill(after().phone /* typed as digits only */);
+  await page.getByRole('button', { name: '인증번호 받기' }).click();
+  await expect(page.getByRole('heading', { name: '2. 인증번호 입력' })).toBeVisible();
+  await expect.poll(() => textedCodes().length, { timeout: 15_000 }).toBeGreaterThan(before);
+  return textedCodes().at(-1)!;
+}
+
+const statusOfCourse = async (courseId: string) =>
+  (
+    await queryDb<{ status: string }>(
+      `select e.status as status from enrolments e join residents r on r.id = e.resident_id
+       where e.course_id = ? and r.phone_e164 = ?`,
+      [courseId, E164],
+    )
+  )[0]?.status;
+
+const firstDateOf = async (code: string) =>
+  (
+    await queryDb<{ date: string }>(
+      `select min(m.date) as date from meetings m join enrolments e on e.course_id = m.course_id
+       where e.code = ?`,
+      [code],
+    )
+  )[0]!.date;
+
+test('my registrations: the number shown formatted, live ones counted, cancelled ones apart', async ({
+  page,
+}) => {
+  const csp = watchCsp(page);
+  await page.setViewportSize(PHONE_VIEWPORT);
+  const code = await signIn(page);
+  // Typed as 01070701234, shown back the way people write it.
+  await expect(page.getByText('010-7070-1234 번호로 신청한 내역이 있으면')).toBeVisible();
+  await page.getByRole('textbox', { name: '인증번호 6자리', exact: true }).fill(code);
+  await page.getByRole('button', { name: '확인하고 신청 내역 보기' }).click();
+  await expect(page.getByText('윤*음 님')).toBeVisible();
+
+  const term = page.getByRole('region', { name: /2026년 신청 후 시험 기수/ });
+  // Woodwork, yoga (waitlisted), knitting and baking: the choir was cancelled before.
+  await expect(term.getByRole('heading', { level: 2 })).toContainText('4건');
+  const woodwork = page.getByRole('article', { name: '목공 기초' });
+  const [, month, day] = /^\d{4}-(\d{2})-(\d{2})$/.exec(await firstDateOf(after().woodworkCode))!;
+  await expect(woodwork).toContainText(
+    `첫 수업 전입니다 (${Number(month)}월\u00a0${Number(day)}일)`,
+  );
+  await expect(woodwork).not.toContainText('아직 열린 수업이 없습니다');
+
+  const cancelledList = page.getByRole('region', { name: '취소한 신청' });
+  const choir = cancelledList.getByRole('article', { name: '동네 합창' });
+  await expect(choir).toContainText('취소됨');
+  await expect(choir.getByRole('link', { name: /QR 코드 보기/ })).toHaveCount(0);
+
+  // Cancel knitting here (asked first), then it moves to the cancelled list without its code.
+  const knitting = page.getByRole('article', { name: '뜨개질' });
+  await knitting.getByRole('link', { name: '신청 취소: 뜨개질' }).click();
+  await page.getByRole('button', { name: '네, 취소합니다' }).click();
+  await expect(page.getByRole('status')).toContainText('뜨개질 신청을 취소했습니다');
+  await expect(term.getByRole('heading', { level: 2 })).toContainText('3건');
+  const gone = cancelledList.getByRole('article', { name: '뜨개질' });
+  await expect(gone).toContainText('취소됨');
+  await expect(gone.getByRole('link', { name: /QR 코드 보기/ })).toHaveCount(0);
+  await expect(gone.getByRole('link', { name: /신청 취소/ })).toHaveCount(0);
+  const [knitCode] = await queryDb<{ code: string }>(
+    `select code from enrolments where course_id = ?`,
+    [after().knittingCourseId],
+  );
+  await expect(cancelledList).not.toContainText(knitCode!.code);
+  await expect(cancelledList.locator('.code')).toHaveCount(0);
+  expect(await statusOfCourse(after().knittingCourseId)).toBe('cancelled');
+  await expectAccessible(page, 'my after a cancel');
+  await cancelledList.scrollIntoViewIfNeeded();
+  await screenshot(page, 'web-my-after-cancel');
+
+  // The same page in English.
+  await page.goto('/en/my');
+  await expect(page.getByRole('region', { name: 'Cancelled' })).toBeVisible();
+  const [, , enDay] = /^\d{4}-(\d{2})-(\d{2})$/.exec(await firstDateOf(after().woodworkCode))!;
+  await expect(page.getByRole('article', { name: 'Woodwork Basics' })).toContainText(
+    `Before the first class (${Number(enDay)}\u00a0`,
+  );
+  await expectAccessible(page, 'my after a cancel (en)');
+  await screenshot(page, 'web-my-after-cancel-en');
+  expect(csp).toEqual([]);
+});
