@@ -113,3 +113,68 @@ test('my registrations: the number shown formatted, live ones counted, cancelled
   await screenshot(page, 'web-my-after-cancel-en');
   expect(csp).toEqual([]);
 });
+
+test('cancelling from the confirmation page asks first, with the words of my registrations', async ({
+  page,
+}) => {
+  const csp = watchCsp(page);
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await page.goto(`/registrations/${after().bakingCode}`);
+  const cancel = page.getByRole('region', { name: '신청 취소' });
+  await cancel.getByLabel('신청할 때 적은 휴대전화 번호').fill(after().phone);
+  await cancel.getByRole('button', { name: '신청 취소하기' }).click();
+  const question = page.getByRole('heading', { name: '빵 굽기 신청을 취소할까요?' });
+  await expect(question).toBeFocused();
+  await expect(cancel).toContainText('취소하면 자리는 대기 중인 다음 분께 바로 넘어갑니다');
+  await expectAccessible(page, 'confirmation: cancel asked');
+  await cancel.scrollIntoViewIfNeeded();
+  await screenshot(page, 'web-confirmation-cancel-ask');
+  expect(await statusOfCourse(after().bakingCourseId)).toBe('confirmed');
+
+  // "Keep it" changes nothing.
+  await page.getByRole('link', { name: '아니요, 그대로 둡니다' }).click();
+  await expect(question).toBeHidden();
+  await expect(page.getByRole('heading', { name: '신청이 완료되었습니다' })).toBeVisible();
+  expect(await statusOfCourse(after().bakingCourseId)).toBe('confirmed');
+
+  await cancel.getByLabel('신청할 때 적은 휴대전화 번호').fill(after().phone);
+  await cancel.getByRole('button', { name: '신청 취소하기' }).click();
+  await page.getByRole('button', { name: '네, 취소합니다' }).click();
+  await expect(page.getByRole('heading', { name: '취소된 신청입니다' })).toBeVisible();
+  expect(await statusOfCourse(after().bakingCourseId)).toBe('cancelled');
+  expect(csp).toEqual([]);
+});
+
+test('without JavaScript, in English, the confirmation page asks on a page of its own', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE_VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(`/en/registrations/${after().woodworkCode}`);
+  const cancel = page.getByRole('region', { name: 'Cancel this registration' });
+  await cancel.getByLabel('The mobile number you registered with').fill(after().phone);
+  await cancel.getByRole('button', { name: 'Cancel registration' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Cancel your registration for Woodwork Basics?' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Yes, cancel it' })).toBeVisible();
+  // Keep it: back to the page as it was, still confirmed.
+  await page.getByRole('link', { name: 'No, keep it' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/registrations/${after().woodworkCode}$`));
+  await expect(page.getByRole('button', { name: 'Yes, cancel it' })).toHaveCount(0);
+  const [row] = await queryDb<{ status: string }>(`select status from enrolments where code = ?`, [
+    after().woodworkCode,
+  ]);
+  expect(row!.status).toBe('confirmed');
+
+  // Asked again and confirmed: cancelled, and the page says so.
+  await cancel.getByLabel('The mobile number you registered with').fill(after().phone);
+  await cancel.getByRole('button', { name: 'Cancel registration' }).click();
+  await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/cancelled/i);
+  const [gone] = await queryDb<{ status: string }>(`select status from enrolments where code = ?`, [
+    after().woodworkCode,
+  ]);
+  expect(gone!.status).toBe('cancelled');
+  await context.close();
+});
