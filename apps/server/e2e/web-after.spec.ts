@@ -120,6 +120,9 @@ test('cancelling from the confirmation page asks first, with the words of my reg
   const csp = watchCsp(page);
   await page.setViewportSize(PHONE_VIEWPORT);
   await page.goto(`/registrations/${after().bakingCode}`);
+  // A confirmed place shows how to check in at the kiosk.
+  await expect(page.getByRole('heading', { name: '수업 날 출석하는 방법' })).toBeVisible();
+  await expect(page.getByText('수업 날 키오스크에서 이 코드를 물어봅니다')).toBeVisible();
   const cancel = page.getByRole('region', { name: '신청 취소' });
   await cancel.getByLabel('신청할 때 적은 휴대전화 번호').fill(after().phone);
   await cancel.getByRole('button', { name: '신청 취소하기' }).click();
@@ -177,4 +180,41 @@ test('without JavaScript, in English, the confirmation page asks on a page of it
   ]);
   expect(gone!.status).toBe('cancelled');
   await context.close();
+});
+
+test('a waitlisted confirmation shows the place in line, what happens next and how to leave', async ({
+  page,
+}) => {
+  const csp = watchCsp(page);
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await page.goto(`/registrations/${after().yogaCode}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: '대기 순번 1번으로 등록되었습니다' }),
+  ).toBeVisible();
+  // No check-in: neither the kiosk steps, nor the QR code, nor "the kiosk asks for this code".
+  await expect(page.getByRole('heading', { name: '수업 날 출석하는 방법' })).toHaveCount(0);
+  await expect(page.getByText('수업 날 키오스크에서 이 코드를 물어봅니다')).toHaveCount(0);
+  await expect(page.getByRole('img', { name: /QR 코드/ })).toHaveCount(0);
+  const next = page.getByRole('region', { name: '자리가 나면 이렇게 됩니다' });
+  await expect(next).toContainText('지금 대기 1번입니다');
+  await expect(next).toContainText('자동으로 확정되고');
+  await expect(next).toContainText('문자를 보내 드립니다');
+  await expect(next).toContainText('대기 취소하기');
+  // The code is still there, to find this page again.
+  await expect(page.getByText(after().yogaCode, { exact: true })).toBeVisible();
+  const leave = page.getByRole('region', { name: '대기 취소' });
+  await expect(leave.getByRole('button', { name: '대기 취소하기' })).toBeVisible();
+  await expectAccessible(page, 'waitlisted confirmation');
+  await screenshot(page, 'web-waitlisted-confirmation');
+
+  await page.goto(`/en/registrations/${after().yogaCode}`);
+  await expect(page.getByRole('button', { name: 'Leave the waitlist' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'When a place frees up' })).toContainText(
+    'You are number 1',
+  );
+  await expect(page.getByText('The kiosk asks for this code on class days.')).toHaveCount(0);
+  await expectAccessible(page, 'waitlisted confirmation (en)');
+  await screenshot(page, 'web-waitlisted-confirmation-en');
+
+  expect(csp).toEqual([]);
 });
