@@ -6,7 +6,8 @@
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Database, attendance } from '@seoro/db';
+import { eq } from 'drizzle-orm';
+import { Database, attendance, instructors } from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -294,6 +295,29 @@ const afterBaking = await makeEnrolment(database, {
   residentId: afterMe.id,
 });
 
+// English pages: a course of the closed check-in term (reachable by its address, listed nowhere
+// public, no kiosk class today) whose instructor has a name in Latin letters, with six classes.
+const romanised = await makeCourse(
+  database,
+  { termId: phoneTerm.id, roomId },
+  { capacity: 10, minLearners: 0, titleKo: '생활 도예', titleEn: 'Everyday Ceramics' },
+);
+await database.write((tx) =>
+  tx
+    .update(instructors)
+    .set({ displayName: '정미경', displayNameEn: 'Jeong Mi-gyeong' })
+    .where(eq(instructors.id, romanised.instructorId!)),
+);
+for (let week = 0; week < 6; week++) {
+  await makeMeeting(
+    database,
+    { courseId: romanised.id, roomId },
+    inDays(20 + 7 * week, '10:00'),
+    120,
+    { seq: week + 1 },
+  );
+}
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -320,6 +344,7 @@ writeFileSync(
       bakingCode: afterBaking.code,
       knittingCourseId: knitting.id,
       bakingCourseId: baking.id,
+      romanisedCourseId: romanised.id,
     },
   }),
 );

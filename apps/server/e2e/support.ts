@@ -41,6 +41,8 @@ export function fixtures(): {
     bakingCode: string;
     knittingCourseId: string;
     bakingCourseId: string;
+    /** A course whose instructor is 정미경, 'Jeong Mi-gyeong' in English, with six classes. */
+    romanisedCourseId: string;
   };
 } {
   return JSON.parse(

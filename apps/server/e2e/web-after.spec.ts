@@ -109,6 +109,10 @@ test('my registrations: the number shown formatted, live ones counted, cancelled
   await expect(page.getByRole('article', { name: 'Woodwork Basics' })).toContainText(
     `Before the first class (${Number(enDay)}\u00a0`,
   );
+  // Labels in sentence case.
+  await expect(
+    page.getByRole('article', { name: 'Chair Yoga' }).getByRole('link', { name: /Show QR code/ }),
+  ).toBeVisible();
   await expectAccessible(page, 'my after a cancel (en)');
   await screenshot(page, 'web-my-after-cancel-en');
   expect(csp).toEqual([]);
@@ -217,4 +221,23 @@ test('a waitlisted confirmation shows the place in line, what happens next and h
   await screenshot(page, 'web-waitlisted-confirmation-en');
 
   expect(csp).toEqual([]);
+});
+
+test('English course pages give the instructor’s romanised name and “6 sessions”', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await page.goto(`/en/courses/${after().romanisedCourseId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Everyday Ceramics' })).toBeVisible();
+  await expect(page.getByText('Taught by Jeong Mi-gyeong')).toBeVisible();
+  await expect(page.getByText('정미경')).toHaveCount(0);
+  await expect(page.getByText(/· 6\s+sessions$/)).toBeVisible();
+  await expect(page.getByText('sessions:')).toHaveCount(0);
+  await expectAccessible(page, 'course page (en)');
+  await screenshot(page, 'web-course-en-romanised');
+
+  // The Korean page keeps the name as written.
+  await page.goto(`/courses/${after().romanisedCourseId}`);
+  await expect(page.getByText('주민강사 정미경')).toBeVisible();
+  await expect(page.getByText(/총 6회/)).toBeVisible();
 });
