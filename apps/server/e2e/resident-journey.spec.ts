@@ -285,12 +285,14 @@ test('a cancellation promotes the waiting resident, who sees it on their page', 
   const cancel = page.getByRole('region', { name: '신청 취소' });
   await cancel.getByLabel('신청할 때 적은 휴대전화 번호').fill('010-9999-0000');
   await cancel.getByRole('button', { name: '신청 취소하기' }).click();
+  await cancel.getByRole('button', { name: '네, 취소합니다' }).click();
   await expect(cancel.getByRole('alert')).toContainText('맞지 않습니다');
   await expectAccessible(page, 'cancel form with error');
   await screenshot(page, 'web-cancel-error');
 
   await cancel.getByLabel('신청할 때 적은 휴대전화 번호').fill(PHONE.second);
   await cancel.getByRole('button', { name: '신청 취소하기' }).click();
+  await cancel.getByRole('button', { name: '네, 취소합니다' }).click();
   await expect(page.getByRole('heading', { name: '취소된 신청입니다' })).toBeVisible();
 
   await page.goto(`/registrations/${codes.third}`);

@@ -6,7 +6,8 @@
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Database, attendance } from '@seoro/db';
+import { eq } from 'drizzle-orm';
+import { Database, attendance, instructors } from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -245,6 +246,80 @@ const offlinePlace = await makeEnrolment(database, {
   residentId: offlineLearner.id,
 });
 
+// After registering: a resident of their own, in a draft term of its own (no public list or seat
+// changes): a confirmed place before its first class, a place on a full course's waitlist, a
+// registration cancelled before, and two more confirmed places, one to cancel at "my
+// registrations" and one from its confirmation page.
+const afterTerm = await makeTerm(database, {
+  nameKo: '2026년 신청 후 시험 기수',
+  nameEn: '2026 After Registering Term',
+  status: 'draft',
+});
+const afterCourse = async (titleKo: string, titleEn: string, capacity: number, days: number) => {
+  const course = await makeCourse(
+    database,
+    { termId: afterTerm.id, roomId },
+    { capacity, titleKo, titleEn },
+  );
+  await makeMeeting(database, { courseId: course.id, roomId }, inDays(days, '10:00'), 120, {
+    seq: 1,
+  });
+  await makeMeeting(database, { courseId: course.id, roomId }, inDays(days + 7, '10:00'), 120, {
+    seq: 2,
+  });
+  return course;
+};
+const woodwork = await afterCourse('목공 기초', 'Woodwork Basics', 10, 3);
+const yoga = await afterCourse('의자 요가', 'Chair Yoga', 1, 4);
+const choir = await afterCourse('동네 합창', 'Neighbourhood Choir', 10, 5);
+const knitting = await afterCourse('뜨개질', 'Knitting', 10, 6);
+const baking = await afterCourse('빵 굽기', 'Baking', 10, 7);
+const afterMe = await makeResident(database, { name: '윤다음', phoneE164: '+821070701234' });
+const yogaSeat = await makeResident(database, { name: '조자리', phoneE164: '+821070701235' });
+await makeEnrolment(database, { courseId: yoga.id, residentId: yogaSeat.id });
+const afterWoodwork = await makeEnrolment(database, {
+  courseId: woodwork.id,
+  residentId: afterMe.id,
+});
+const afterYoga = await makeEnrolment(
+  database,
+  { courseId: yoga.id, residentId: afterMe.id },
+  { status: 'waitlisted', queueNo: 9201 },
+);
+await makeEnrolment(
+  database,
+  { courseId: choir.id, residentId: afterMe.id },
+  { status: 'cancelled', cancelledAt: new Date(now - day) },
+);
+await makeEnrolment(database, { courseId: knitting.id, residentId: afterMe.id });
+const afterBaking = await makeEnrolment(database, {
+  courseId: baking.id,
+  residentId: afterMe.id,
+});
+
+// English pages: a course of the closed check-in term (reachable by its address, listed nowhere
+// public, no kiosk class today) whose instructor has a name in Latin letters, with six classes.
+const romanised = await makeCourse(
+  database,
+  { termId: phoneTerm.id, roomId },
+  { capacity: 10, minLearners: 0, titleKo: '생활 도예', titleEn: 'Everyday Ceramics' },
+);
+await database.write((tx) =>
+  tx
+    .update(instructors)
+    .set({ displayName: '정미경', displayNameEn: 'Jeong Mi-gyeong' })
+    .where(eq(instructors.id, romanised.instructorId!)),
+);
+for (let week = 0; week < 6; week++) {
+  await makeMeeting(
+    database,
+    { courseId: romanised.id, roomId },
+    inDays(20 + 7 * week, '10:00'),
+    120,
+    { seq: week + 1 },
+  );
+}
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -264,6 +339,15 @@ writeFileSync(
       dialogueCourseId: dialogue.id,
     },
     kioskMy: { phone: '010-4200-0011', waitlistCourseId: poetry.id, seatCourseId: walking.id },
+    after: {
+      phone: '01070701234',
+      woodworkCode: afterWoodwork.code,
+      yogaCode: afterYoga.code,
+      bakingCode: afterBaking.code,
+      knittingCourseId: knitting.id,
+      bakingCourseId: baking.id,
+      romanisedCourseId: romanised.id,
+    },
   }),
 );
 

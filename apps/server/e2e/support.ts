@@ -29,6 +29,21 @@ export function fixtures(): {
   phoneCourseId: string;
   /** A confirmed place on a class under way today, for the offline check-in test only. */
   offline: { code: string; enrolmentId: string };
+  /**
+   * The resident of the after-registering pages (윤다음, typed as digits only): codes of a place
+   * before its first class, of a waitlist place (number 1) and of a place to cancel from its
+   * confirmation page; and the courses of the places cancelled in the tests.
+   */
+  after: {
+    phone: string;
+    woodworkCode: string;
+    yogaCode: string;
+    bakingCode: string;
+    knittingCourseId: string;
+    bakingCourseId: string;
+    /** A course whose instructor is 정미경, 'Jeong Mi-gyeong' in English, with six classes. */
+    romanisedCourseId: string;
+  };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

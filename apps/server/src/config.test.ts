@@ -24,7 +24,12 @@ describe('notification settings', () => {
   const load = (env: Record<string, string>) => loadConfig(env, paths).notifications;
 
   it('are read at start: none means the log, NOTIFY_FILE a file, SMTP and the gateway their own', () => {
-    expect(load({})).toEqual({ file: null, sms: null, email: null });
+    expect(load({})).toEqual({
+      file: null,
+      sms: null,
+      email: null,
+      siteOrigin: 'http://127.0.0.1:3000',
+    });
     const all = load({
       NOTIFY_FILE: '/var/log/seoro/notifications.jsonl',
       NOTIFY_SMS_WEBHOOK_URL: 'https://sms.example.org/send',
@@ -37,6 +42,13 @@ describe('notification settings', () => {
     expect(all.email).toMatchObject({ host: 'smtp.example.org', port: 465, secure: true });
     // Plain data: it crosses to the writer thread by structured clone.
     expect(structuredClone(all)).toEqual(all);
+  });
+
+  it('link texts to the public origin, or else to the server itself', () => {
+    expect(load({ PUBLIC_ORIGIN: 'https://school.example.org' }).siteOrigin).toBe(
+      'https://school.example.org',
+    );
+    expect(load({ HOST: '0.0.0.0', PORT: '8080' }).siteOrigin).toBe('http://localhost:8080');
   });
 
   it('stop the start with the variable named when one is wrong', () => {

@@ -73,9 +73,11 @@ export function loadConfig(
       `SHUTDOWN_GRACE_MS must be a number of milliseconds, got "${env.SHUTDOWN_GRACE_MS}"`,
     );
   }
+  const host = env.HOST || '127.0.0.1';
+  const publicOrigin = env.PUBLIC_ORIGIN || undefined;
   return {
     port,
-    host: env.HOST || '127.0.0.1',
+    host,
     databaseUrl: env.DATABASE_URL || 'file:./data/seoroseoro.db',
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     seedDemo: bool(env.SEED_DEMO, true),
@@ -83,10 +85,14 @@ export function loadConfig(
     readCache: bool(env.READ_CACHE, true),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: trustProxyHops(env.TRUST_PROXY),
-    publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    publicOrigin,
     webBuildDir: env.WEB_BUILD_DIR || paths.webBuildDir,
     kioskDistDir: env.KIOSK_DIST_DIR || paths.kioskDistDir,
     shutdownGraceMs: grace,
-    notifications: notificationSettingsFromEnv(env),
+    notifications: {
+      ...notificationSettingsFromEnv(env),
+      // Links in texts point here: the public origin, or this server's own address.
+      siteOrigin: publicOrigin ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    },
   };
 }

@@ -9,6 +9,7 @@ import {
   formatDateTimeRange,
   formatInstantDate,
   formatInstantTime,
+  formatMonthDay,
   formatNumber,
   formatTime,
   formatTimeRange,
@@ -251,5 +252,13 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('formatMonthDay', () => {
+  it('gives the month and day without the weekday', () => {
+    expect(plain(formatMonthDay('2026-12-06', 'ko'))).toBe('12월 6일');
+    expect(plain(formatMonthDay('2026-12-06', 'en'))).toBe('6 Dec');
+    expect(plain(formatMonthDay('2027-01-08', 'en'))).toBe('8 Jan');
   });
 });

@@ -110,6 +110,12 @@ export function formatDate(date: string, locale: Locale, opts: { year?: boolean 
   return opts.year ? `${day}${NBSP}${y}` : day;
 }
 
+/** A calendar date without its weekday, for a short aside: '12월 6일' / '6 Dec'. */
+export function formatMonthDay(date: string, locale: Locale): string {
+  const { m, d } = parseDate(date);
+  return locale === 'ko' ? `${m}월${NBSP}${d}일` : `${d}${NBSP}${EN_MONTHS[m - 1]}`;
+}
+
 /** '1월 8일(목) ~ 2월 12일(목)' / 'Thu 8 Jan – Thu 12 Feb'. */
 export function formatDateRange(
   first: string,

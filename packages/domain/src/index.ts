@@ -11,6 +11,7 @@ export * from './phone';
 export * from './phone-lookup';
 export * from './programme';
 export * from './schedule';
+export * from './sms';
 export * from './time';
 export * from './types';
 export * from './window';

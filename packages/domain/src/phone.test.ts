@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatKrMobile, maskPhone, normalizeKrMobile, requireKrMobile } from './phone';
+import {
+  formatKrMobile,
+  formatTypedPhone,
+  maskPhone,
+  normalizeKrMobile,
+  requireKrMobile,
+} from './phone';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 const ok = (e164: string) => ({ ok: true, e164 });
@@ -254,6 +260,57 @@ describe('the common shapes decided without the metadata', () => {
         expect(normalizeKrMobile(`010${digits}`)).toEqual(expected);
         expect(normalizeKrMobile(`+8210${digits}`)).toEqual(expected);
         expect(normalizeKrMobile(`010-${digits.slice(0, 4)}-${digits.slice(4)}`)).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('formatTypedPhone', () => {
+  it('shows a typed number in the usual hyphenated form', () => {
+    expect(formatTypedPhone('01070701234')).toBe('010-7070-1234');
+    expect(formatTypedPhone(' +82 10 7070 1234 ')).toBe('010-7070-1234');
+    expect(formatTypedPhone('011-234-5678')).toBe('011-234-5678');
+    expect(formatTypedPhone(' 02-123-4567 ')).toBe('02-123-4567');
+  });
+
+  const onlyDigits = (s: string) => s.normalize('NFKC').replace(/\D/g, '');
+
+  it('never changes the digits of a number typed in the national form', () => {
+    fc.assert(
+      fc.property(
+        digits(4).chain((a) =>
+          digits(4).chain((b) =>
+            fc
+              .constantFrom(
+                `010${a}${b}`,
+                `010-${a}-${b}`,
+                `010 ${a} ${b}`,
+                `010.${a}.${b}`,
+                ` 010-${a}-${b} `,
+                toFullWidth(`010-${a}-${b}`),
+              )
+              .map((typed) => ({ typed, a, b })),
+          ),
+        ),
+        ({ typed, a, b }) => {
+          const shown = formatTypedPhone(typed);
+          expect(onlyDigits(shown)).toBe(onlyDigits(typed));
+          expect(shown).toBe(`010-${a}-${b}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shows anything else exactly as typed, apart from surrounding spaces', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (typed) => {
+        const shown = formatTypedPhone(typed);
+        if (normalizeKrMobile(typed).ok) {
+          expect(shown).toMatch(/^01[016789]-\d{3,4}-\d{4}$/);
+        } else {
+          expect(shown).toBe(typed.trim());
+        }
       }),
     );
   });

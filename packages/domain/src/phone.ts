@@ -86,3 +86,13 @@ export function maskPhone(e164: string): string {
   const [prefix, middle, last] = nationalGroups(e164);
   return `${prefix}-${'*'.repeat(middle.length)}-${last}`;
 }
+
+/**
+ * A number as the resident typed it, shown back to them in the usual hyphenated form
+ * ('01070701234' → '010-7070-1234'). Anything that is not a Korean mobile number is returned as
+ * typed (trimmed), so the digits shown are always the ones the resident gave.
+ */
+export function formatTypedPhone(input: string): string {
+  const phone = normalizeKrMobile(input);
+  return phone.ok ? formatKrMobile(phone.e164) : input.trim();
+}

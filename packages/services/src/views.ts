@@ -31,6 +31,8 @@ export interface CourseCard {
   title: LocalizedText;
   summary: LocalizedText;
   instructorName: string;
+  /** The instructor's name in Latin letters, for English pages; null when staff have not set it. */
+  instructorNameEn: string | null;
   weekday: number;
   startTime: string;
   endTime: string;
@@ -90,6 +92,7 @@ export const cardFields = {
     draft: courses.draft,
   },
   instructorName: instructors.displayName,
+  instructorNameEn: instructors.displayNameEn,
   room: { nameKo: rooms.nameKo, nameEn: rooms.nameEn },
   venue: { nameKo: venues.nameKo, nameEn: venues.nameEn },
   confirmed: sql<number>`(select count(*) from ${enrolments} where ${enrolments.courseId} = ${courses.id} and ${enrolments.status} = 'confirmed')`,
@@ -133,6 +136,7 @@ export interface CardRow {
     | 'draft'
   >;
   instructorName: string | null;
+  instructorNameEn: string | null;
   room: Named;
   venue: Named;
   confirmed: number;
@@ -179,6 +183,7 @@ export function toCourseCard(row: CardRow): CourseCard {
     title: { ko: course.titleKo, en: course.titleEn },
     summary: { ko: course.summaryKo, en: course.summaryEn },
     instructorName: row.instructorName ?? '',
+    instructorNameEn: row.instructorNameEn?.trim() || null,
     weekday: row.slotDate ? kstWeekday(row.slotDate) : 0,
     startTime: row.slotStart ?? '',
     endTime: row.slotEnd ?? '',

@@ -31,7 +31,12 @@ export function startBackgroundWork(
     { sms: transports.sms.name, email: transports.email.name },
     'notification transports',
   );
-  const sender = createNotificationSender({ database, transports, log: logger });
+  const sender = createNotificationSender({
+    database,
+    transports,
+    log: logger,
+    siteOrigin: notifications.siteOrigin,
+  });
   sender.start();
 
   const periodicJobs = async () => {

@@ -88,13 +88,23 @@ export function periodText(
   locale: Locale,
 ): string {
   if (!course.firstDate || !course.lastDate) return m.web_schedule_tbd({}, { locale });
-  return m.web_course_period(
-    {
-      range: formatDateRange(course.firstDate, course.lastDate, locale),
-      count: course.meetingCount,
-    },
-    { locale },
-  );
+  const range = formatDateRange(course.firstDate, course.lastDate, locale);
+  if (course.meetingCount === 1) return m.web_after_period_one({ range }, { locale });
+  return m.web_course_period({ range, count: course.meetingCount }, { locale });
+}
+
+/**
+ * The instructor's name as a page in this language shows it: in Latin letters on English pages
+ * when staff have given them, otherwise as written in Hangul. `lang` marks which it is.
+ */
+export function instructorName(
+  course: Pick<CourseCard, 'instructorName' | 'instructorNameEn'>,
+  locale: Locale,
+): { name: string; lang: Locale } {
+  if (locale === 'en' && course.instructorNameEn) {
+    return { name: course.instructorNameEn, lang: 'en' };
+  }
+  return { name: course.instructorName, lang: 'ko' };
 }
 
 export function placeText(course: Pick<CourseCard, 'venue' | 'room'>, locale: Locale): string {

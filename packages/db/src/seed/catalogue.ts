@@ -13,7 +13,8 @@ export interface DemoCourse {
   descriptionEn: string;
   materialsNoteKo: string | null;
   materialsNoteEn: string | null;
-  instructor: { name: string; bioKo: string; bioEn: string };
+  /** `nameEn`: the name in Latin letters for English pages (Revised Romanization, family name first). */
+  instructor: { name: string; nameEn: string; bioKo: string; bioEn: string };
   /** Weekday (0 = Sunday) and KST times of the weekly slot in the 2026 first session. */
   weekday: number;
   startTime: string;
@@ -35,6 +36,7 @@ export const DEMO_COURSES: DemoCourse[] = [
     materialsNoteEn: null,
     instructor: {
       name: '정미경',
+      nameEn: 'Jeong Mi-gyeong',
       bioKo: '용산구 주민, 세무사로 20년간 일했습니다.',
       bioEn: 'A Yongsan resident who worked as a tax accountant for 20 years.',
     },
@@ -56,6 +58,7 @@ export const DEMO_COURSES: DemoCourse[] = [
     materialsNoteEn: 'Materials extra: KRW 10,000',
     instructor: {
       name: '이서연',
+      nameEn: 'Lee Seo-yeon',
       bioKo: '손글씨 작가, 동네 책방에서 캘리그라피 모임을 이끌고 있습니다.',
       bioEn: 'A lettering artist who runs a calligraphy circle at a neighbourhood bookshop.',
     },
@@ -77,6 +80,7 @@ export const DEMO_COURSES: DemoCourse[] = [
     materialsNoteEn: null,
     instructor: {
       name: '최윤호',
+      nameEn: 'Choi Yun-ho',
       bioKo: '비폭력대화 지도자 과정을 마친 상담가이자 용산구 주민입니다.',
       bioEn: 'A counsellor certified in NVC facilitation and a Yongsan resident.',
     },
@@ -98,6 +102,7 @@ export const DEMO_COURSES: DemoCourse[] = [
     materialsNoteEn: null,
     instructor: {
       name: '한유진',
+      nameEn: 'Han Yu-jin',
       bioKo: '국어 교사로 정년 퇴임한 뒤 시 낭송 모임을 이끌고 있습니다.',
       bioEn: 'A retired Korean-language teacher who now leads a poetry reading group.',
     },
@@ -119,6 +124,7 @@ export const DEMO_COURSES: DemoCourse[] = [
     materialsNoteEn: null,
     instructor: {
       name: '오성민',
+      nameEn: 'Oh Seong-min',
       bioKo: '운동처방사, 용산구 생활체육 강사로 활동합니다.',
       bioEn: 'An exercise specialist and Yongsan community sports instructor.',
     },

@@ -163,6 +163,7 @@ export async function seedDemoData(
       await tx.insert(instructors).values({
         id,
         displayName: course.instructor.name,
+        displayNameEn: course.instructor.nameEn,
         bioKo: course.instructor.bioKo,
         bioEn: course.instructor.bioEn,
         createdAt,

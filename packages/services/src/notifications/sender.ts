@@ -28,6 +28,8 @@ export interface NotificationSenderOptions {
   transports: NotificationTransports;
   log: NotificationLogger;
   clock?: Clock;
+  /** The public site's origin, for links in texts (see `RenderOptions`). None: no links. */
+  siteOrigin?: string | null | undefined;
   /** Rows read per run. Default 20. */
   batchSize?: number;
   /**
@@ -235,7 +237,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
   async function deliver(row: OutboxRow): Promise<Outcome> {
     let rendered;
     try {
-      rendered = renderNotification(row);
+      rendered = renderNotification(row, { siteOrigin: options.siteOrigin });
     } catch (error) {
       return error instanceof NotificationTemplateError
         ? { kind: 'rejected', error }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COURSE_TITLE_MAX, LMS_MAX_BYTES, lmsBytes } from '@seoro/domain';
 import {
   NOTIFICATION_TEMPLATES,
   NotificationTemplateError,
@@ -297,5 +298,95 @@ describe('notificationExpiresAt', () => {
     for (const template of ['enrolment_confirmed', 'course_cancelled', 'lottery_result']) {
       expect(notificationExpiresAt({ template, payload: {}, createdAt })).toBeNull();
     }
+  });
+});
+
+describe('a new registration’s text: first class and link', () => {
+  const siteOrigin = 'https://seoro.example.org';
+  /** Sunday 6 December 2026, 10:00 to 12:00, in Lecture Room 3 at Yongsan Art Hall. */
+  const firstMeeting = {
+    date: '2026-12-06',
+    startTime: '10:00',
+    endTime: '12:00',
+    venueKo: '용산아트홀',
+    venueEn: 'Yongsan Art Hall',
+    roomKo: '제3강의실',
+    roomEn: 'Lecture Room 3',
+  };
+  const confirmed = { code: 'AB12-CD34', ...course, waitlistPosition: null, firstMeeting };
+  const waitlisted = { code: 'WX98-YZ76', ...course, waitlistPosition: 2, firstMeeting };
+  const render = (template: NotificationTemplate, locale: 'ko' | 'en', payload: unknown) =>
+    renderNotification({ template, locale, payload }, { siteOrigin }).text;
+
+  it('a confirmed place, in Korean: the news, the first class and the link, one to a line', () => {
+    expect(render('enrolment_confirmed', 'ko', confirmed)).toBe(
+      [
+        '[서로서로학교] ‘캘리그라피’ 수강신청이 확정되었습니다. 확인 코드 AB12-CD34',
+        '첫 수업: 12월 6일(일) 오전 10:00~오후 12:00, 용산아트홀 제3강의실',
+        '신청 확인: https://seoro.example.org/registrations/AB12-CD34',
+      ].join('\n'),
+    );
+  });
+
+  it('a confirmed place, in English, links to the English page', () => {
+    expect(render('enrolment_confirmed', 'en', confirmed)).toBe(
+      [
+        "[Seoroseoro School] You're enrolled in “Calligraphy”. Confirmation code: AB12-CD34",
+        'First class: Sun 6 Dec, 10:00 AM–12:00 PM, Lecture Room 3, Yongsan Art Hall',
+        'Your registration: https://seoro.example.org/en/registrations/AB12-CD34',
+      ].join('\n'),
+    );
+  });
+
+  it('a waitlisted place gets the same two lines, in both languages', () => {
+    const ko = render('waitlist_joined', 'ko', waitlisted);
+    expect(ko).toContain('대기 2번으로 접수되었습니다');
+    expect(ko).toContain('첫 수업: 12월 6일(일) 오전 10:00~오후 12:00, 용산아트홀 제3강의실');
+    expect(ko).toContain('신청 확인: https://seoro.example.org/registrations/WX98-YZ76');
+    const en = render('waitlist_joined', 'en', waitlisted);
+    expect(en).toContain("You're no. 2 on the waitlist");
+    expect(en).toContain('First class: Sun 6 Dec, 10:00 AM–12:00 PM, Lecture Room 3');
+    expect(en).toContain('Your registration: https://seoro.example.org/en/registrations/WX98-YZ76');
+  });
+
+  it('uses ordinary spaces only (EUC-KR has no no-break space)', () => {
+    for (const locale of ['ko', 'en'] as const) {
+      expect(render('enrolment_confirmed', locale, confirmed)).not.toMatch(/[\u00a0\u2060]/);
+    }
+  });
+
+  it('leaves out what it does not know: no first class, no site origin', () => {
+    const { firstMeeting: _, ...without } = confirmed;
+    const text = renderNotification({
+      template: 'enrolment_confirmed',
+      locale: 'ko',
+      payload: without,
+    }).text;
+    expect(text).toBe('[서로서로학교] ‘캘리그라피’ 수강신청이 확정되었습니다. 확인 코드 AB12-CD34');
+  });
+
+  it('stays within one LMS (2,000 EUC-KR bytes) with the longest title and place names', () => {
+    const longest = {
+      ...confirmed,
+      courseTitleKo: '가'.repeat(COURSE_TITLE_MAX),
+      courseTitleEn: 'W'.repeat(COURSE_TITLE_MAX),
+      firstMeeting: {
+        ...firstMeeting,
+        venueKo: '나'.repeat(100),
+        venueEn: 'V'.repeat(100),
+        roomKo: '다'.repeat(100),
+        roomEn: 'R'.repeat(100),
+      },
+    };
+    for (const template of ['enrolment_confirmed', 'waitlist_joined'] as const) {
+      for (const locale of ['ko', 'en'] as const) {
+        const payload = { ...longest, waitlistPosition: 200 };
+        const text = render(template, locale, payload);
+        expect(lmsBytes(text)).toBeLessThanOrEqual(LMS_MAX_BYTES);
+      }
+    }
+    // An everyday confirmation is far shorter: one screen of a phone.
+    expect(lmsBytes(render('enrolment_confirmed', 'ko', confirmed))).toBeLessThan(300);
+    expect(lmsBytes(render('waitlist_joined', 'ko', waitlisted))).toBeLessThan(300);
   });
 });

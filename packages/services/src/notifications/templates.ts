@@ -53,9 +53,30 @@ const meetingSlot = {
   roomEn: z.string().nullish(),
 };
 
+/**
+ * The first class still to come when the text was queued, for a new registration's text (rows
+ * queued before it was added have none).
+ */
+const firstMeeting = z
+  .object({
+    date: calendarDate,
+    startTime: wallTime,
+    endTime: wallTime,
+    venueKo: nonEmpty,
+    venueEn: z.string().nullish(),
+    roomKo: nonEmpty,
+    roomEn: z.string().nullish(),
+  })
+  .nullish();
+
 const payloadSchemas = {
-  enrolment_confirmed: z.object({ code: nonEmpty, ...course }),
-  waitlist_joined: z.object({ code: nonEmpty, ...course, waitlistPosition: position }),
+  enrolment_confirmed: z.object({ code: nonEmpty, ...course, firstMeeting }),
+  waitlist_joined: z.object({
+    code: nonEmpty,
+    ...course,
+    waitlistPosition: position,
+    firstMeeting,
+  }),
   promoted_from_waitlist: z.object({ code: nonEmpty, ...course }),
   enrolment_cancelled: z.object({ code: nonEmpty, ...course }),
   lottery_result: z.object({
@@ -101,8 +122,18 @@ export type NotificationPayload<T extends NotificationTemplate> = z.input<
 export const NOTIFICATION_TEMPLATES = Object.keys(payloadSchemas) as NotificationTemplate[];
 
 type Parsed<T extends NotificationTemplate> = z.output<(typeof payloadSchemas)[T]>;
+/** What rendering needs beyond the row: where the site is, for links to it. */
+export interface RenderOptions {
+  /** The public site's origin ('https://example.org'), without a trailing slash; no links without it. */
+  siteOrigin?: string | null | undefined;
+}
+
 type Renderers = {
-  [T in NotificationTemplate]: (p: Parsed<T>, locale: Locale) => { body: string; subject: string };
+  [T in NotificationTemplate]: (
+    p: Parsed<T>,
+    locale: Locale,
+    options: RenderOptions,
+  ) => { body: string; subject: string };
 };
 
 const title = (
@@ -117,15 +148,69 @@ const room = (p: { roomKo: string; roomEn?: string | null | undefined }, l: Loca
 const smsWhen = (date: string, start: string, end: string, l: Locale) =>
   plainSpaces(formatDateTimeRange(date, start, end, l));
 
+/** The confirmation page of a registration, in the text's language. */
+export function registrationLink(siteOrigin: string, code: string, locale: Locale): string {
+  const origin = siteOrigin.replace(/\/+$/, '');
+  return `${origin}${locale === 'en' ? '/en' : ''}/registrations/${encodeURIComponent(code)}`;
+}
+
+/**
+ * A new registration's text: the news, then one line each for the first class (date, time and
+ * place) and the link to its confirmation page, when known.
+ */
+function withFirstClassAndLink(
+  body: string,
+  p: { code: string; firstMeeting?: z.output<typeof firstMeeting> },
+  locale: Locale,
+  options: RenderOptions,
+): string {
+  const lines = [body];
+  const first = p.firstMeeting;
+  if (first) {
+    const place = m.notify_place(
+      {
+        venue: localize({ ko: first.venueKo, en: first.venueEn ?? null }, locale),
+        room: localize({ ko: first.roomKo, en: first.roomEn ?? null }, locale),
+      },
+      { locale },
+    );
+    lines.push(
+      m.notify_after_first_class(
+        { when: smsWhen(first.date, first.startTime, first.endTime, locale), place },
+        { locale },
+      ),
+    );
+  }
+  if (options.siteOrigin) {
+    lines.push(
+      m.notify_after_link(
+        { link: registrationLink(options.siteOrigin, p.code, locale) },
+        { locale },
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
 const renderers: Renderers = {
-  enrolment_confirmed: (p, locale) => ({
-    body: m.notify_enrolment_confirmed({ course: title(p, locale), code: p.code }, { locale }),
+  enrolment_confirmed: (p, locale, options) => ({
+    body: withFirstClassAndLink(
+      m.notify_enrolment_confirmed({ course: title(p, locale), code: p.code }, { locale }),
+      p,
+      locale,
+      options,
+    ),
     subject: m.notify_subject_enrolment_confirmed({}, { locale }),
   }),
-  waitlist_joined: (p, locale) => ({
-    body: m.notify_waitlist_joined(
-      { course: title(p, locale), code: p.code, position: String(p.waitlistPosition) },
-      { locale },
+  waitlist_joined: (p, locale, options) => ({
+    body: withFirstClassAndLink(
+      m.notify_waitlist_joined(
+        { course: title(p, locale), code: p.code, position: String(p.waitlistPosition) },
+        { locale },
+      ),
+      p,
+      locale,
+      options,
     ),
     subject: m.notify_subject_waitlist_joined({}, { locale }),
   }),
@@ -217,11 +302,14 @@ const renderers: Renderers = {
  * renderNotification({ template: 'one_time_code', locale: 'ko', payload: { otp: '123456' } }).text
  * // '[서로서로학교] 내 신청 조회 인증번호 123456 (5분간 유효). 다른 사람에게 알려 주지 마세요.'
  */
-export function renderNotification(row: {
-  template: string;
-  locale: Locale;
-  payload: unknown;
-}): RenderedNotification {
+export function renderNotification(
+  row: {
+    template: string;
+    locale: Locale;
+    payload: unknown;
+  },
+  options: RenderOptions = {},
+): RenderedNotification {
   if (row.locale !== 'ko' && row.locale !== 'en') {
     throw new NotificationTemplateError(`Unsupported notification locale '${String(row.locale)}'`);
   }
@@ -230,8 +318,9 @@ export function renderNotification(row: {
   const render = renderers[template] as (
     p: unknown,
     locale: Locale,
+    options: RenderOptions,
   ) => { body: string; subject: string };
-  const { body, subject } = render(payload, row.locale);
+  const { body, subject } = render(payload, row.locale, options);
   const tag = m.notify_tag({}, { locale: row.locale });
   return { text: `${tag} ${body}`, subject: `${tag} ${subject}` };
 }

@@ -267,6 +267,11 @@ export interface NotificationSettings {
   file: string | null;
   sms: WebhookTransportOptions | null;
   email: SmtpTransportOptions | null;
+  /**
+   * The public site's origin, for the links in texts (a registration's confirmation page). The
+   * server sets it from PUBLIC_ORIGIN, or its own address when that is not set.
+   */
+  siteOrigin?: string | null;
 }
 
 /**

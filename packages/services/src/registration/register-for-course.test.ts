@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, enrolments, outbox, residents } from '@seoro/db';
-import { makeCourse, makeRoom, makeTerm } from '@seoro/db/test';
+import { makeCourse, makeMeeting, makeRoom, makeTerm } from '@seoro/db/test';
 import { DomainError, type Clock } from '@seoro/domain';
 import { createServiceContext } from '../context';
 import { registerForCourse, type RegisterInput } from './register-for-course';
@@ -79,6 +79,26 @@ describe('registerForCourse', () => {
       .from(auditLog)
       .where(eq(auditLog.subjectId, r.enrolmentId));
     expect(audits).toHaveLength(1);
+  });
+
+  it("puts the first class still to come in the text's payload", async () => {
+    const { ctx, course, database } = await setup(1);
+    const { roomId } = course;
+    // One class already over, then the next two: the text names the first of those.
+    await makeMeeting(database, { courseId: course.id, roomId }, new Date('2026-01-03T01:00:00Z'));
+    await makeMeeting(database, { courseId: course.id, roomId }, new Date('2026-01-24T01:00:00Z'));
+    await makeMeeting(database, { courseId: course.id, roomId }, new Date('2026-01-17T01:00:00Z'));
+    await registerForCourse(ctx, person(1, course.id));
+    await registerForCourse(ctx, person(2, course.id));
+    const queued = await database.db.select().from(outbox);
+    expect(queued.map((q) => q.template)).toEqual(['enrolment_confirmed', 'waitlist_joined']);
+    for (const row of queued) {
+      expect(row.payload).toMatchObject({
+        firstMeeting: { date: '2026-01-17', startTime: '10:00', endTime: '12:00' },
+      });
+      expect(row.payload).toHaveProperty('firstMeeting.roomKo');
+      expect(row.payload).toHaveProperty('firstMeeting.venueKo');
+    }
   });
 
   it('says "already registered" for the same phone twice and changes nothing', async () => {

@@ -172,7 +172,8 @@ async function registerForCourseInPlace(
     );
     const waitlistPosition = decision.status === 'waitlisted' ? decision.position : null;
     // Lottery applicants hear from us once, with the result of the draw.
-    if (decision.status !== 'lottery_pending')
+    if (decision.status !== 'lottery_pending') {
+      const first = await q.firstMeeting.get({ courseId: row.course.id, nowMs: now.getTime() });
       await q.insertOutbox.run({
         id: newId(),
         template: decision.status === 'confirmed' ? 'enrolment_confirmed' : 'waitlist_joined',
@@ -184,9 +185,11 @@ async function registerForCourseInPlace(
           courseTitleKo: row.course.titleKo,
           courseTitleEn: row.course.titleEn,
           waitlistPosition,
+          firstMeeting: first ?? null,
         },
         now,
       });
+    }
     await q.insertAudit.run({
       now,
       actorType: input.staffId ? 'staff' : 'resident',

@@ -1,14 +1,17 @@
-import { and, eq, max, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, max, ne, sql } from 'drizzle-orm';
 import {
   auditLog,
   courses,
   enrolments,
   idempotencyKeys,
+  meetings,
   outbox,
   residents,
+  rooms,
   statementsFor,
   terms,
   type Tx,
+  venues,
 } from '@seoro/db';
 
 const p = sql.placeholder;
@@ -48,6 +51,30 @@ function build(tx: Tx) {
       .from(courses)
       .innerJoin(terms, eq(terms.id, courses.termId))
       .where(eq(courses.id, p('courseId')))
+      .limit(1)
+      .prepare(),
+    // The first class still to come (for the confirmation text): date, times and place.
+    firstMeeting: tx
+      .select({
+        date: meetings.date,
+        startTime: meetings.startTime,
+        endTime: meetings.endTime,
+        roomKo: rooms.nameKo,
+        roomEn: rooms.nameEn,
+        venueKo: venues.nameKo,
+        venueEn: venues.nameEn,
+      })
+      .from(meetings)
+      .innerJoin(rooms, eq(rooms.id, meetings.roomId))
+      .innerJoin(venues, eq(venues.id, rooms.venueId))
+      .where(
+        and(
+          eq(meetings.courseId, p('courseId')),
+          eq(meetings.status, 'scheduled'),
+          sql`${meetings.endsAt} > ${p('nowMs')}`,
+        ),
+      )
+      .orderBy(asc(meetings.startsAt))
       .limit(1)
       .prepare(),
     residentByPhone: tx

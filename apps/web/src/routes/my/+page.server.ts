@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { formatTypedPhone } from '@seoro/domain';
 import { m } from '@seoro/i18n';
 import { localizeHref } from '@seoro/i18n/runtime';
 import { readApiFailure } from '$lib/server/api-error';
@@ -91,7 +92,8 @@ export const actions: Actions = {
         message: refusal.message,
       } satisfies MyFormFailure);
     }
-    return { step: 'code' as const, phone };
+    // Shown back as 010-1234-5678; the next step sends it again as it is shown.
+    return { step: 'code' as const, phone: formatTypedPhone(phone) };
   },
 
   /** Step 2: the code; the right one sets the session cookie and shows the registrations. */

@@ -53,6 +53,23 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 };
 
 export const actions: Actions = {
+  /**
+   * The first step of a cancel: the number is read, and the page asks "cancel it?" with the same
+   * words as "my registrations" before anything changes (a page of its own without JavaScript).
+   */
+  ask: async ({ request, locals }) => {
+    const opts = { locale: locals.locale };
+    const form = await readForm(request);
+    if (!form) {
+      return fail(400, { cancel: { phone: '', message: m.web_form_unreadable({}, opts) } });
+    }
+    const phone = String(form.get('phone') ?? '').trim();
+    if (!phone) {
+      return fail(400, { cancel: { phone, message: m.web_reg_error_phone_missing({}, opts) } });
+    }
+    return { ask: { phone } };
+  },
+
   /** Cancels, or leaves the waitlist, proven by the phone number the registration was made with. */
   cancel: async ({ request, params, locals }) => {
     const opts = { locale: locals.locale };
