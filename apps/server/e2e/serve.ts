@@ -243,6 +243,43 @@ const offlinePlace = await makeEnrolment(database, {
   residentId: offlineLearner.id,
 });
 
+// The kiosk's hard cases, in a draft term of their own: a registration cancelled on a course that
+// meets in two days (and a confirmed one on it, for "no class today, the next is…"), and a course
+// whose last class was four days ago.
+const refusalTerm = await makeTerm(database, {
+  nameKo: '2026년 키오스크 안내 기수',
+  nameEn: '2026 Kiosk Guidance Term',
+  status: 'draft',
+});
+const folk = await makeCourse(
+  database,
+  { termId: refusalTerm.id, roomId },
+  { capacity: 10, titleKo: '민화 그리기', titleEn: 'Folk Painting' },
+);
+await makeMeeting(database, { courseId: folk.id, roomId }, inDays(-5, '10:00'), 120, { seq: 1 });
+await makeMeeting(database, { courseId: folk.id, roomId }, inDays(2, '14:00'), 120, { seq: 2 });
+const folkLearner = await makeResident(database, { name: '민다음', phoneE164: '+821042000021' });
+const folkPlace = await makeEnrolment(database, { courseId: folk.id, residentId: folkLearner.id });
+const folkLeaver = await makeResident(database, { name: '취소자', phoneE164: '+821042000022' });
+const folkCancelled = await makeEnrolment(
+  database,
+  { courseId: folk.id, residentId: folkLeaver.id },
+  { status: 'cancelled', cancelledAt: new Date(now - day) },
+);
+const pansori = await makeCourse(
+  database,
+  { termId: refusalTerm.id, roomId },
+  { capacity: 10, titleKo: '판소리 맛보기', titleEn: 'Pansori Taster' },
+);
+await makeMeeting(database, { courseId: pansori.id, roomId }, inDays(-4, '14:00'), 120, {
+  seq: 1,
+});
+const pansoriLearner = await makeResident(database, { name: '판소리', phoneE164: '+821042000023' });
+const pansoriPlace = await makeEnrolment(database, {
+  courseId: pansori.id,
+  residentId: pansoriLearner.id,
+});
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -262,6 +299,13 @@ writeFileSync(
       dialogueCourseId: dialogue.id,
     },
     kioskMy: { phone: '010-4200-0011', waitlistCourseId: poetry.id, seatCourseId: walking.id },
+    kioskRefusals: {
+      cancelledCode: folkCancelled.code,
+      nextClassCode: folkPlace.code,
+      nextClassDate: kstDateOf(inDays(2, '14:00')),
+      endedCode: pansoriPlace.code,
+      endedDate: kstDateOf(inDays(-4, '14:00')),
+    },
   }),
 );
 

@@ -1,0 +1,99 @@
+/**
+ * The kiosk's hard cases, as residents meet them by Lecture Room 3 (1080×1920, touch): codes the
+ * kiosk refuses say why and what to do.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { formatDate, formatTimeRange } from '@seoro/domain';
+import { expectAccessible, fixtures, openPairedKiosk, queryDb, screenshot } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const KIOSK_VIEW = { viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'ko-KR' };
+
+async function kioskPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext(KIOSK_VIEW)).newPage();
+  await openPairedKiosk(page);
+  await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
+  return page;
+}
+
+async function setMode(page: Page, name: RegExp | string) {
+  const button = page.getByRole('button', { name });
+  await button.tap();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+}
+
+/** Opens check-in from the start screen and types a code on its keypad. */
+async function checkInWith(page: Page, code: string) {
+  await page.getByRole('button', { name: /출석 체크인|Check in/ }).tap();
+  const keypad = page.getByRole('group', { name: /확인 코드 입력 키패드|keypad/i });
+  for (const ch of code.replace('-', '')) {
+    await keypad.getByRole('button', { name: ch, exact: true }).tap();
+  }
+  await page.getByRole('button', { name: /^(확인|Confirm|OK|Check in)$/ }).tap();
+}
+
+/** The refusal's sentence on screen (the same words are also in a hidden live region). */
+const refusal = (page: Page) => page.locator('.result .message');
+
+const attendanceCount = async () =>
+  (await queryDb<{ n: number }>('select count(*) as n from attendance'))[0]!.n;
+
+test('a cancelled registration’s code says it was cancelled, with signup on offer', async ({
+  browser,
+}) => {
+  const page = await kioskPage(browser);
+  const before = await attendanceCount();
+  await checkInWith(page, fixtures().kioskRefusals.cancelledCode);
+  await expect(page.getByRole('heading', { name: '취소된 신청입니다' })).toBeVisible();
+  await expect(refusal(page)).toHaveText(
+    '이 신청은 취소되었습니다. 수업을 들으시려면 직원에게 문의하시거나 다시 신청해 주세요.',
+  );
+  await expect(page.getByText(/찾을 수 없습니다/)).toHaveCount(0);
+  await expectAccessible(page, 'kiosk check-in: cancelled');
+  await screenshot(page, 'kiosk-help-cancelled');
+  await setMode(page, '200%');
+  await setMode(page, /고대비/);
+  await expectAccessible(page, 'kiosk check-in: cancelled, 200% high contrast');
+  await screenshot(page, 'kiosk-help-cancelled-200-contrast');
+  expect(await attendanceCount()).toBe(before);
+  // "Register again" opens the kiosk's signup.
+  await page.getByRole('button', { name: '다시 신청하기' }).tap();
+  await expect(page.getByRole('heading', { name: /신청할 강좌를 골라 주세요/ })).toBeVisible();
+});
+
+test('a code for a course without class today says when and where the next one is', async ({
+  browser,
+}) => {
+  const page = await kioskPage(browser);
+  const { nextClassCode, nextClassDate } = fixtures().kioskRefusals;
+  await checkInWith(page, nextClassCode);
+  await expect(page.getByRole('heading', { name: '오늘은 수업이 없습니다' })).toBeVisible();
+  await expect(refusal(page)).toHaveText(
+    `오늘은 이 강좌의 수업이 없습니다. 다음 수업은 ${formatDate(nextClassDate, 'ko')} ${formatTimeRange('14:00', '16:00', 'ko')}, 제1강의실에서 합니다.`,
+  );
+  await expectAccessible(page, 'kiosk check-in: next class');
+  await screenshot(page, 'kiosk-help-next-class');
+
+  // In English too.
+  await page.getByRole('main').getByRole('button', { name: '처음으로' }).tap();
+  await page.getByRole('button', { name: 'English' }).tap();
+  await checkInWith(page, nextClassCode);
+  await expect(page.getByRole('heading', { name: 'No class today' })).toBeVisible();
+  await expect(refusal(page)).toContainText(
+    `The next class is on ${formatDate(nextClassDate, 'en')}, ${formatTimeRange('14:00', '16:00', 'en')}, in Room 1.`,
+  );
+  await screenshot(page, 'kiosk-help-next-class-en');
+});
+
+test('a code for a course that has ended says so, with its last day', async ({ browser }) => {
+  const page = await kioskPage(browser);
+  const { endedCode, endedDate } = fixtures().kioskRefusals;
+  await checkInWith(page, endedCode);
+  await expect(page.getByRole('heading', { name: '끝난 강좌입니다' })).toBeVisible();
+  await expect(refusal(page)).toContainText(
+    `이 강좌는 ${formatDate(endedDate, 'ko')} 수업을 마지막으로 모두 끝났습니다.`,
+  );
+  await expectAccessible(page, 'kiosk check-in: course ended');
+  await screenshot(page, 'kiosk-help-ended');
+});
