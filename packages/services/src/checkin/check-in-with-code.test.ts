@@ -193,7 +193,11 @@ describe('checkInWithCode', () => {
       checkedIn: 1,
       startTime: '14:00',
     });
+    // A minute before the start, check-in is open but the class has not begun.
+    expect((await getTodayAtRoom(ctx(at(-1)))).meetings[0]?.state).toBe('upcoming');
+    expect((await getTodayAtRoom(ctx(at(0)))).meetings[0]?.state).toBe('open');
     expect((await getTodayAtRoom(ctx(at(10)))).meetings[0]?.state).toBe('open');
+    expect((await getTodayAtRoom(ctx(at(90)))).meetings[0]?.state).toBe('ended');
     expect((await getTodayAtRoom(ctx(at(100)))).meetings[0]?.state).toBe('ended');
     expect((await getTodayAtRoom(ctx(at(24 * 60)))).meetings).toHaveLength(0);
   });
