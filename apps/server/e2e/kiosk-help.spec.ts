@@ -1,7 +1,9 @@
 /**
  * The kiosk's hard cases, as residents meet them by Lecture Room 3 (1080×1920, touch): codes the
- * kiosk refuses say why and what to do.
+ * kiosk refuses say why and what to do; "call staff" on every screen shows the office's number
+ * and texts staff, once in two minutes.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { formatDate, formatTimeRange } from '@seoro/domain';
 import { expectAccessible, fixtures, openPairedKiosk, queryDb, screenshot } from './support';
@@ -96,4 +98,68 @@ test('a code for a course that has ended says so, with its last day', async ({ b
   );
   await expectAccessible(page, 'kiosk check-in: course ended');
   await screenshot(page, 'kiosk-help-ended');
+});
+
+/** Help requests texted to the staff number so far. */
+function helpTexts(): string[] {
+  const file = fixtures().notificationsFile;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string; template: string; text: string })
+    .filter((n) => n.to === '+821042000099' && n.template === 'kiosk_help')
+    .map((n) => n.text);
+}
+
+test('“call staff” shows the office’s number and texts staff, once in two minutes', async ({
+  browser,
+}) => {
+  const page = await kioskPage(browser);
+  const call = page.getByRole('button', { name: '직원 호출' });
+  const box = await call.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(64);
+  await call.tap();
+  const dialog = page.getByRole('dialog', { name: '직원 호출' });
+  await expect(dialog.getByText('02-2199-7142')).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText('직원에게 연락했습니다. 곧 이곳으로 옵니다.');
+  await expectAccessible(page, 'kiosk call staff');
+  await screenshot(page, 'kiosk-help-call');
+  await expect
+    .poll(helpTexts, { timeout: 15_000 })
+    .toEqual([
+      expect.stringMatching(
+        /^\[서로서로학교\] 제3강의실 앞 키오스크에서 도움을 요청했습니다 \(오[전후] \d{1,2}:\d{2}\)\.$/,
+      ),
+    ]);
+  await dialog.getByRole('button', { name: '닫기' }).tap();
+  await expect(dialog).toBeHidden();
+
+  // On another screen, at 200% and in high contrast: the button is there; a second call within
+  // two minutes is told help is already on its way, and nothing more is sent.
+  await page.getByRole('button', { name: /출석 체크인/ }).tap();
+  await setMode(page, '200%');
+  await setMode(page, /고대비/);
+  await page.getByRole('button', { name: '직원 호출' }).tap();
+  await expect(dialog.getByRole('status')).toHaveText(
+    '이미 직원에게 연락했습니다. 곧 도와 드리러 옵니다.',
+  );
+  await expect(dialog.getByText('02-2199-7142')).toBeVisible();
+  await expectAccessible(page, 'kiosk call staff, 200% high contrast');
+  await screenshot(page, 'kiosk-help-call-200-contrast');
+  await dialog.getByRole('button', { name: '닫기' }).tap();
+  // In English at 200% the top bar keeps every label on one line (it wraps as a whole instead).
+  await page.getByRole('button', { name: 'English' }).tap();
+  for (const name of ['Back to start', 'Call staff', 'English', '한국어']) {
+    const button = page.getByRole('banner').getByRole('button', { name, exact: true });
+    await expect(button).toBeInViewport();
+    expect((await button.boundingBox())!.height, name).toBeLessThanOrEqual(110);
+  }
+  await screenshot(page, 'kiosk-help-topbar-en-200');
+  await page.waitForTimeout(1_000);
+  expect(helpTexts()).toHaveLength(1);
+  const audit = await queryDb<{ actor_id: string }>(
+    "select actor_id from audit_log where action = 'kiosk.help'",
+  );
+  expect(audit).toEqual([{ actor_id: fixtures().kiosk.kioskId }]);
 });

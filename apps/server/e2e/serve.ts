@@ -6,7 +6,7 @@
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Database, attendance } from '@seoro/db';
+import { Database, attendance, programSettings } from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -279,6 +279,15 @@ const pansoriPlace = await makeEnrolment(database, {
   courseId: pansori.id,
   residentId: pansoriLearner.id,
 });
+
+// "Call staff" at the kiosk texts this staff number.
+await database.write((tx) =>
+  tx.insert(programSettings).values({
+    key: 'kiosk_help',
+    value: JSON.stringify({ notifyPhone: '010-4200-0099' }),
+    updatedAt: new Date(now),
+  }),
+);
 
 await database.close();
 writeFileSync(

@@ -14,3 +14,4 @@ export * from './schedule';
 export * from './time';
 export * from './types';
 export * from './window';
+export * from './contact';
