@@ -163,3 +163,76 @@ test('“call staff” shows the office’s number and texts staff, once in two 
   );
   expect(audit).toEqual([{ actor_id: fixtures().kiosk.kioskId }]);
 });
+
+/**
+ * Each settings button's words, as the person sees them: for every element holding text, its
+ * height against its line height (one line), and all of a button's texts side by side.
+ */
+async function settingsLabelLines(page: Page) {
+  return page.evaluate(() => {
+    const bar = document.querySelector('section.a11y')!;
+    return [...bar.querySelectorAll('button')].map((button) => {
+      const texts = [button, ...button.querySelectorAll('span')].filter((el) =>
+        [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()),
+      );
+      const boxes = texts.map((el) => {
+        const style = getComputedStyle(el);
+        const lineHeight =
+          style.lineHeight === 'normal'
+            ? parseFloat(style.fontSize) * 1.3
+            : parseFloat(style.lineHeight);
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const rect = [...range.getClientRects()].reduce(
+          (a, r) => ({ top: Math.min(a.top, r.top), bottom: Math.max(a.bottom, r.bottom) }),
+          { top: Infinity, bottom: -Infinity },
+        );
+        return { ...rect, lineHeight };
+      });
+      const oneLine =
+        boxes.every((b) => b.bottom - b.top <= b.lineHeight * 1.5) &&
+        Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
+      return {
+        label: button.textContent!.replace(/\s+/g, ' ').trim(),
+        oneLine,
+        fits: button.scrollWidth <= button.clientWidth + 1,
+      };
+    });
+  });
+}
+
+test('the settings bar keeps every label on one line, in both languages, at every size', async ({
+  browser,
+}) => {
+  const page = await kioskPage(browser);
+  for (const [language, tag] of [
+    ['English', 'en'],
+    ['한국어', 'ko'],
+  ] as const) {
+    await page.getByRole('button', { name: language, exact: true }).tap();
+    for (const size of ['100%', '150%', '200%']) {
+      await page.getByRole('button', { name: size, exact: true }).tap();
+      await expect(page.locator('html')).toHaveAttribute(
+        'data-text-scale',
+        String(parseInt(size) / 100),
+      );
+      const lines = await settingsLabelLines(page);
+      expect(lines.length).toBeGreaterThanOrEqual(6);
+      for (const line of lines) {
+        expect(line, `${tag} ${size}: “${line.label}”`).toMatchObject({
+          oneLine: true,
+          fits: true,
+        });
+      }
+    }
+    await screenshot(page, `kiosk-settings-bar-${tag}-200`);
+  }
+  // High contrast on, in English at 200%: the same.
+  await page.getByRole('button', { name: 'English', exact: true }).tap();
+  await page.getByRole('button', { name: /Contrast/ }).tap();
+  for (const line of await settingsLabelLines(page)) {
+    expect(line, `contrast: “${line.label}”`).toMatchObject({ oneLine: true, fits: true });
+  }
+  await expectAccessible(page, 'kiosk start, English 200% high contrast');
+  await screenshot(page, 'kiosk-settings-bar-en-200-contrast');
+});
