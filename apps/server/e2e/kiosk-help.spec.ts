@@ -236,3 +236,50 @@ test('the settings bar keeps every label on one line, in both languages, at ever
   await expectAccessible(page, 'kiosk start, English 200% high contrast');
   await screenshot(page, 'kiosk-settings-bar-en-200-contrast');
 });
+
+test('in landscape (1440×900) every tile and the check-in button can be seen and tapped', async ({
+  browser,
+}) => {
+  const page = await (
+    await browser.newContext({ ...KIOSK_VIEW, viewport: { width: 1440, height: 900 } })
+  ).newPage();
+  await openPairedKiosk(page);
+  await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
+  const menu = page.getByRole('region', { name: /메뉴|기능|무엇을/ }).or(page.locator('.menu'));
+  const tiles = menu.first().getByRole('button');
+  expect(await tiles.count()).toBeGreaterThanOrEqual(4);
+  await screenshot(page, 'kiosk-landscape');
+  // Today's class keeps its size: its title and time are shown in full.
+  const card = page.getByRole('listitem').filter({ hasText: '도자기 빚기' });
+  expect((await card.boundingBox())!.height).toBeGreaterThanOrEqual(120);
+  for (let i = 0; i < (await tiles.count()); i++) {
+    const tile = tiles.nth(i);
+    await tile.scrollIntoViewIfNeeded();
+    await expect(tile).toBeInViewport({ ratio: 0.99 });
+    // Nothing lies over it (Playwright checks the tap would reach it).
+    await tile.tap({ trial: true });
+  }
+  await expectAccessible(page, 'kiosk start, landscape');
+  for (const [size, contrast, name] of [
+    ['200%', false, 'kiosk-landscape-200'],
+    ['200%', true, 'kiosk-landscape-200-contrast'],
+  ] as const) {
+    await page.getByRole('button', { name: size, exact: true }).tap();
+    if (contrast) await setMode(page, /고대비/);
+    for (let i = 0; i < (await tiles.count()); i++) {
+      await tiles.nth(i).scrollIntoViewIfNeeded();
+      await expect(tiles.nth(i)).toBeInViewport({ ratio: 0.99 });
+      await tiles.nth(i).tap({ trial: true });
+    }
+    await expectAccessible(page, `kiosk start, landscape, ${name}`);
+    await screenshot(page, name);
+  }
+  // The check-in button opens check-in, and its keypad's confirm button can be reached.
+  await page.getByRole('button', { name: /출석 체크인/ }).tap();
+  const confirm = page.getByRole('button', { name: '확인', exact: true });
+  await confirm.scrollIntoViewIfNeeded();
+  await expect(confirm).toBeInViewport({ ratio: 0.99 });
+  await expectAccessible(page, 'kiosk check-in, landscape');
+  await screenshot(page, 'kiosk-landscape-checkin');
+  await page.context().close();
+});
