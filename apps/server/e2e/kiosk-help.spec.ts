@@ -283,3 +283,50 @@ test('in landscape (1440×900) every tile and the check-in button can be seen an
   await screenshot(page, 'kiosk-landscape-checkin');
   await page.context().close();
 });
+
+test('with voice guidance on, a control says its name on the first tap and acts on the second', async ({
+  browser,
+}) => {
+  const context = await browser.newContext(KIOSK_VIEW);
+  // What the kiosk says, recorded instead of played.
+  await context.addInitScript(() => {
+    const spoken: string[] = [];
+    Reflect.set(window, 'spoken', spoken);
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
+  });
+  const page = await context.newPage();
+  await openPairedKiosk(page);
+  const spoken = async () =>
+    JSON.parse(
+      await page.evaluate(() => JSON.stringify(Reflect.get(window, 'spoken') ?? [])),
+    ) as string[];
+  await setMode(page, /음성 안내/);
+
+  const checkIn = page.getByRole('button', { name: /출석 체크인/ });
+  await checkIn.tap();
+  await expect
+    .poll(spoken)
+    .toContainEqual(expect.stringMatching(/^출석 체크인 .*한 번 더 누르면 선택됩니다$/));
+  await expect(page.getByRole('heading', { name: '오늘의 강좌' })).toBeVisible();
+  await checkIn.tap();
+  await expect(page.getByRole('heading', { name: '출석 체크인', level: 1 })).toBeVisible();
+
+  // A key is heard, then typed.
+  const keypad = page.getByRole('group', { name: '확인 코드 입력 키패드' });
+  await keypad.getByRole('button', { name: 'A', exact: true }).tap();
+  await expect.poll(spoken).toContain('A. 한 번 더 누르면 선택됩니다');
+  await expect(page.getByText('0자 / 8자 입력')).toBeVisible();
+  await keypad.getByRole('button', { name: 'A', exact: true }).tap();
+  await expect(page.getByText('1자 / 8자 입력')).toBeVisible();
+
+  // A toggle says its state; "hear again" acts at once.
+  await page.getByRole('button', { name: /고대비/ }).tap();
+  await expect.poll(spoken).toContain('고대비 꺼짐. 한 번 더 누르면 선택됩니다');
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
+  const before = (await spoken()).length;
+  await page.getByRole('button', { name: '다시 듣기' }).tap();
+  await expect.poll(async () => (await spoken()).length).toBeGreaterThan(before);
+  await expectAccessible(page, 'kiosk check-in, voice guidance on');
+  await screenshot(page, 'kiosk-voice-touch-to-hear');
+  await context.close();
+});
