@@ -326,6 +326,10 @@ test('with voice guidance on, a control says its name on the first tap and acts 
   const before = (await spoken()).length;
   await page.getByRole('button', { name: '다시 듣기' }).tap();
   await expect.poll(async () => (await spoken()).length).toBeGreaterThan(before);
+  // The language changes at the first tap, and says so in the new language.
+  await page.getByRole('button', { name: 'English' }).tap();
+  await expect(page.getByRole('heading', { name: 'Check in', level: 1 })).toBeVisible();
+  await expect.poll(spoken).toContain('Guidance is now in English');
   await expectAccessible(page, 'kiosk check-in, voice guidance on');
   await screenshot(page, 'kiosk-voice-touch-to-hear');
   await context.close();
