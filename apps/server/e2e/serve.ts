@@ -7,7 +7,7 @@ import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { Database, attendance, instructors } from '@seoro/db';
+import { Database, attendance, instructors, programSettings } from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -320,6 +320,52 @@ for (let week = 0; week < 6; week++) {
   );
 }
 
+// The kiosk's hard cases, in a draft term of their own: a registration cancelled on a course that
+// meets in two days (and a confirmed one on it, for "no class today, the next is…"), and a course
+// whose last class was four days ago.
+const refusalTerm = await makeTerm(database, {
+  nameKo: '2026년 키오스크 안내 기수',
+  nameEn: '2026 Kiosk Guidance Term',
+  status: 'draft',
+});
+const folk = await makeCourse(
+  database,
+  { termId: refusalTerm.id, roomId },
+  { capacity: 10, titleKo: '민화 그리기', titleEn: 'Folk Painting' },
+);
+await makeMeeting(database, { courseId: folk.id, roomId }, inDays(-5, '10:00'), 120, { seq: 1 });
+await makeMeeting(database, { courseId: folk.id, roomId }, inDays(2, '14:00'), 120, { seq: 2 });
+const folkLearner = await makeResident(database, { name: '민다음', phoneE164: '+821042000021' });
+const folkPlace = await makeEnrolment(database, { courseId: folk.id, residentId: folkLearner.id });
+const folkLeaver = await makeResident(database, { name: '취소자', phoneE164: '+821042000022' });
+const folkCancelled = await makeEnrolment(
+  database,
+  { courseId: folk.id, residentId: folkLeaver.id },
+  { status: 'cancelled', cancelledAt: new Date(now - day) },
+);
+const pansori = await makeCourse(
+  database,
+  { termId: refusalTerm.id, roomId },
+  { capacity: 10, titleKo: '판소리 맛보기', titleEn: 'Pansori Taster' },
+);
+await makeMeeting(database, { courseId: pansori.id, roomId }, inDays(-4, '14:00'), 120, {
+  seq: 1,
+});
+const pansoriLearner = await makeResident(database, { name: '판소리', phoneE164: '+821042000023' });
+const pansoriPlace = await makeEnrolment(database, {
+  courseId: pansori.id,
+  residentId: pansoriLearner.id,
+});
+
+// "Call staff" at the kiosk texts this staff number.
+await database.write((tx) =>
+  tx.insert(programSettings).values({
+    key: 'kiosk_help',
+    value: JSON.stringify({ notifyPhone: '010-4200-0099' }),
+    updatedAt: new Date(now),
+  }),
+);
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -347,6 +393,13 @@ writeFileSync(
       knittingCourseId: knitting.id,
       bakingCourseId: baking.id,
       romanisedCourseId: romanised.id,
+    },
+    kioskRefusals: {
+      cancelledCode: folkCancelled.code,
+      nextClassCode: folkPlace.code,
+      nextClassDate: kstDateOf(inDays(2, '14:00')),
+      endedCode: pansoriPlace.code,
+      endedDate: kstDateOf(inDays(-4, '14:00')),
     },
   }),
 );

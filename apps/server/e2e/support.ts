@@ -44,6 +44,17 @@ export function fixtures(): {
     /** A course whose instructor is 정미경, 'Jeong Mi-gyeong' in English, with six classes. */
     romanisedCourseId: string;
   };
+  /**
+   * Codes the kiosk refuses with a reason: a cancelled registration; one whose course meets in two
+   * days (14:00–16:00, Room 1) but not today; one whose course ended (dates as YYYY-MM-DD).
+   */
+  kioskRefusals: {
+    cancelledCode: string;
+    nextClassCode: string;
+    nextClassDate: string;
+    endedCode: string;
+    endedDate: string;
+  };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { DomainError } from '@seoro/domain';
-import { getKioskDevice, pairKioskWithCode, recordKioskContact } from '@seoro/services';
+import {
+  getKioskDevice,
+  pairKioskWithCode,
+  recordKioskContact,
+  requestKioskHelp,
+} from '@seoro/services';
 import { enforceRateLimit, kioskProcedure, publicProcedure, router } from '@seoro/trpc';
 
 export const kioskRouter = router({
@@ -35,4 +40,11 @@ export const kioskRouter = router({
       });
       return { lastSeenAt: lastSeenAt.toISOString() };
     }),
+  /**
+   * A resident tapped "call staff": the office's phone number, and a text to staff where the
+   * program set a number for it (`kiosk_help` setting), at most once per kiosk every two minutes.
+   */
+  help: kioskProcedure.mutation(({ ctx }) =>
+    requestKioskHelp(ctx.services, { kioskId: ctx.kiosk.id }),
+  ),
 });

@@ -20,6 +20,11 @@ export const DOMAIN_ERROR_CODES = [
   'code_invalid',
   'code_not_found',
   'no_meeting_today',
+  // At the kiosk: no class today, with the next one's date, time and room; or none left at all.
+  'no_meeting_today_next',
+  'course_ended',
+  // A known code whose registration was cancelled (by the resident or staff).
+  'enrolment_cancelled',
   'check_in_too_early',
   'check_in_closed',
   // A check-in a kiosk kept while offline, sent with the time of the tap.

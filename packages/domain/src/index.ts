@@ -15,3 +15,4 @@ export * from './sms';
 export * from './time';
 export * from './types';
 export * from './window';
+export * from './contact';

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kstInstant } from './time';
-import { checkInState, DEFAULT_CHECK_IN_POLICY, registrationWindowState } from './window';
+import {
+  checkInState,
+  classState,
+  DEFAULT_CHECK_IN_POLICY,
+  registrationWindowState,
+} from './window';
 
 const MIN = 60_000;
 const at = (iso: string) => new Date(iso);
@@ -245,6 +250,73 @@ describe('checkInState properties', () => {
             state: 'open',
             late: false,
           });
+        }
+      }),
+    );
+  });
+});
+
+describe('classState', () => {
+  const four = {
+    startsAt: kstInstant('2026-01-08', '16:00'),
+    endsAt: kstInstant('2026-01-08', '18:00'),
+  };
+
+  it('says a 4:00 class is starting soon at 3:59, in progress at 4:00 and ended at its end', () => {
+    expect(classState(four, kstInstant('2026-01-08', '15:59'))).toBe('upcoming');
+    expect(classState(four, new Date(four.startsAt.getTime() - 1))).toBe('upcoming');
+    expect(classState(four, four.startsAt)).toBe('open');
+    expect(classState(four, new Date(four.endsAt.getTime() - 1))).toBe('open');
+    expect(classState(four, four.endsAt)).toBe('ended');
+  });
+
+  it('refuses a meeting that ends before it starts', () => {
+    expect(() =>
+      classState({ startsAt: four.endsAt, endsAt: four.startsAt }, four.startsAt),
+    ).toThrow(RangeError);
+  });
+
+  const meetingAndTime = fc
+    .record({
+      starts: fc.integer({ min: 0, max: 4_000_000_000_000 }),
+      minutes: fc.integer({ min: 1, max: 24 * 60 }),
+      offset: fc.integer({ min: -48 * 60 * MIN, max: 48 * 60 * MIN }),
+    })
+    .map(({ starts, minutes, offset }) => ({
+      meeting: { startsAt: new Date(starts), endsAt: new Date(starts + minutes * MIN) },
+      t: starts + offset,
+    }));
+
+  it('partitions time at startsAt and endsAt', () => {
+    fc.assert(
+      fc.property(meetingAndTime, ({ meeting, t }) => {
+        const state = classState(meeting, new Date(t));
+        const starts = meeting.startsAt.getTime();
+        const ends = meeting.endsAt.getTime();
+        expect(state === 'upcoming').toBe(t < starts);
+        expect(state === 'open').toBe(starts <= t && t < ends);
+        expect(state === 'ended').toBe(t >= ends);
+      }),
+    );
+  });
+
+  it('only moves forward as time passes', () => {
+    const order = { upcoming: 0, open: 1, ended: 2 } as const;
+    fc.assert(
+      fc.property(meetingAndTime, fc.nat({ max: 48 * 60 * MIN }), ({ meeting, t }, later) => {
+        const a = order[classState(meeting, new Date(t))];
+        const b = order[classState(meeting, new Date(t + later))];
+        expect(b).toBeGreaterThanOrEqual(a);
+      }),
+    );
+  });
+
+  it('is never "open" before the start, even while check-in already is', () => {
+    fc.assert(
+      fc.property(meetingAndTime, ({ meeting, t }) => {
+        const now = new Date(t);
+        if (checkInState(meeting, now).state === 'open' && t < meeting.startsAt.getTime()) {
+          expect(classState(meeting, now)).toBe('upcoming');
         }
       }),
     );

@@ -78,6 +78,22 @@ export function checkInState(
   return { state: 'open', late: t >= starts + policy.lateAfterMinutes * MS_PER_MINUTE };
 }
 
+/**
+ * Where a class is in its day, as a board by the door says it: 'upcoming' before it starts (check-in
+ * may already be open), 'open' (under way) from its start until its end, 'ended' from its end on.
+ */
+export type ClassState = 'upcoming' | 'open' | 'ended';
+
+/** The state of one meeting at `now`; the three states split time at startsAt and endsAt. */
+export function classState(meeting: { startsAt: Date; endsAt: Date }, now: Date): ClassState {
+  const starts = ms(meeting.startsAt, 'startsAt');
+  const ends = ms(meeting.endsAt, 'endsAt');
+  const t = ms(now, 'now');
+  if (ends <= starts) throw new RangeError('endsAt must be after startsAt');
+  if (t < starts) return 'upcoming';
+  return t < ends ? 'open' : 'ended';
+}
+
 /** A term's windows as the registration rules need them; the on-site pair may be unset. */
 export interface TermWindows {
   registrationOpensAt: Date;

@@ -41,6 +41,7 @@ import { createKioskPairingCodeInPlace } from './kiosks/create-pairing-code';
 import { revokeKioskInPlace } from './kiosks/revoke-kiosk';
 import { pairKioskWithCodeInPlace } from './kiosks/pair-kiosk-with-code';
 import { recordKioskContactInPlace } from './kiosks/kiosk-contact';
+import { requestKioskHelpInPlace } from './kiosks/kiosk-help';
 import {
   setStaffDisabledInPlace,
   setStaffPasswordHashInPlace,
@@ -108,6 +109,7 @@ const inPlace = {
   revokeKiosk: revokeKioskInPlace,
   pairKioskWithCode: pairKioskWithCodeInPlace,
   recordKioskContact: recordKioskContactInPlace,
+  requestKioskHelp: requestKioskHelpInPlace,
   setStaffRole: setStaffRoleInPlace,
   setStaffDisabled: setStaffDisabledInPlace,
   unlockStaffAccount: unlockStaffAccountInPlace,

@@ -238,6 +238,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   revokeKiosk: { kioskId: 'missing', reason: 'test', staffId: 'missing' },
   pairKioskWithCode: { code: 'ABCD-EFGH' },
   recordKioskContact: { kioskId: 'missing', queueLength: 0 },
+  requestKioskHelp: { kioskId: 'missing' },
   setStaffRole: { staffId: 'missing', role: 'viewer', actorId: 'missing' },
   setStaffDisabled: { staffId: 'missing', disabled: true, actorId: 'missing' },
   unlockStaffAccount: { staffId: 'missing', actorId: 'missing' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attendance, auditLog } from '@seoro/db';
+import { eq } from 'drizzle-orm';
+import { attendance, auditLog, rooms } from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -109,9 +110,66 @@ describe('checkInWithCode', () => {
       await refusal(checkInWithCode(ctx(at(0)), { code: waiting.code, method: 'qr' })),
     ).toEqual({ code: 'enrolment_waitlisted', params: { position: 1 } });
     expect(
-      (await refusal(checkInWithCode(ctx(at(24 * 60)), { code: enrolment.code, method: 'qr' })))
-        .code,
-    ).toBe('no_meeting_today');
+      await refusal(checkInWithCode(ctx(at(24 * 60)), { code: enrolment.code, method: 'qr' })),
+    ).toEqual({ code: 'course_ended', params: { lastDate: '2026-01-08' } });
+    expect(await database.db.select().from(attendance)).toHaveLength(0);
+  });
+
+  it('says a cancelled registration was cancelled, not that its code is unknown', async () => {
+    const { ctx, database, course } = await setup();
+    const other = await makeResident(database);
+    const gone = await makeEnrolment(
+      database,
+      { courseId: course.id, residentId: other.id },
+      { status: 'cancelled', cancelledAt: new Date(START.getTime() - 86_400_000) },
+    );
+    expect(
+      await refusal(checkInWithCode(ctx(at(0)), { code: gone.code, method: 'keypad' })),
+    ).toEqual({ code: 'enrolment_cancelled', params: {} });
+    expect(await database.db.select().from(attendance)).toHaveLength(0);
+    expect(await database.db.select().from(auditLog)).toHaveLength(0);
+  });
+
+  it('on a day without class, names the next meeting’s date, time and room', async () => {
+    const { ctx, database, course, enrolment } = await setup();
+    const { roomId: otherRoom } = await makeRoom(database);
+    await database.write((tx) =>
+      tx
+        .update(rooms)
+        .set({ nameKo: '제5강의실', nameEn: 'Lecture Room 5' })
+        .where(eq(rooms.id, otherRoom)),
+    );
+    // A week later, then a cancelled one in between that is not the next class.
+    await makeMeeting(
+      database,
+      { courseId: course.id, roomId: otherRoom },
+      new Date(START.getTime() + 7 * 86_400_000 + 30 * 60_000),
+      120,
+      { seq: 3 },
+    );
+    await makeMeeting(
+      database,
+      { courseId: course.id, roomId: otherRoom },
+      new Date(START.getTime() + 3 * 86_400_000),
+      90,
+      { seq: 2, status: 'cancelled' },
+    );
+    expect(
+      await refusal(checkInWithCode(ctx(at(24 * 60)), { code: enrolment.code, method: 'qr' })),
+    ).toEqual({
+      code: 'no_meeting_today_next',
+      params: {
+        date: '2026-01-15',
+        time: '14:30–16:30',
+        roomKo: '제5강의실',
+        roomEn: 'Lecture Room 5',
+      },
+    });
+    // The day before the first class: the first class is the next.
+    expect(
+      (await refusal(checkInWithCode(ctx(at(-24 * 60)), { code: enrolment.code, method: 'qr' })))
+        .params,
+    ).toMatchObject({ date: '2026-01-08', time: '14:00–15:30' });
     expect(await database.db.select().from(attendance)).toHaveLength(0);
   });
 
@@ -135,7 +193,11 @@ describe('checkInWithCode', () => {
       checkedIn: 1,
       startTime: '14:00',
     });
+    // A minute before the start, check-in is open but the class has not begun.
+    expect((await getTodayAtRoom(ctx(at(-1)))).meetings[0]?.state).toBe('upcoming');
+    expect((await getTodayAtRoom(ctx(at(0)))).meetings[0]?.state).toBe('open');
     expect((await getTodayAtRoom(ctx(at(10)))).meetings[0]?.state).toBe('open');
+    expect((await getTodayAtRoom(ctx(at(90)))).meetings[0]?.state).toBe('ended');
     expect((await getTodayAtRoom(ctx(at(100)))).meetings[0]?.state).toBe('ended');
     expect((await getTodayAtRoom(ctx(at(24 * 60)))).meetings).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { attendance, auditLog, courses, enrolments, meetings, newId } from '@seoro/db';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { attendance, auditLog, courses, enrolments, meetings, newId, rooms } from '@seoro/db';
 import {
   DomainError,
   checkInState,
@@ -115,7 +115,8 @@ export async function checkInFoundEnrolment(
   const clientKey = input.clientKey ?? null;
   // Said before anything else: the learner's place was cancelled with the course, not lost.
   if (row.course.status === 'cancelled') throw new DomainError('course_cancelled');
-  if (row.enrolment.status === 'cancelled') throw new DomainError('code_not_found');
+  // The code is known: saying it was not found would send the resident looking for a typo.
+  if (row.enrolment.status === 'cancelled') throw new DomainError('enrolment_cancelled');
   if (row.enrolment.status === 'waitlisted') {
     throw new DomainError('enrolment_waitlisted', {
       position: await waitlistPositionOf(db, row.enrolment),
@@ -136,7 +137,7 @@ export async function checkInFoundEnrolment(
       ),
     )
     .orderBy(asc(meetings.startsAt));
-  if (todays.length === 0) throw new DomainError('no_meeting_today');
+  if (todays.length === 0) throw await noClassToday(ctx, row.course.id, today);
   let candidates = todays;
   if (input.roomId !== undefined) {
     const roomId = await kioskRoomId(ctx, input.roomId);
@@ -288,6 +289,42 @@ async function answerForClientKey(
     found.attendance.checkedInAt,
     found.attendance,
   );
+}
+
+/**
+ * The refusal for a code whose course has no class today: when and where the next one is, or the
+ * day the course ended, so the resident knows whether to come back.
+ */
+async function noClassToday(
+  ctx: ServiceContext,
+  courseId: string,
+  today: string,
+): Promise<DomainError> {
+  const db = ctx.database.db;
+  const scheduled = and(eq(meetings.courseId, courseId), eq(meetings.status, 'scheduled'));
+  const [next] = await db
+    .select({ meeting: meetings, room: rooms })
+    .from(meetings)
+    .innerJoin(rooms, eq(rooms.id, meetings.roomId))
+    .where(and(scheduled, gt(meetings.date, today)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
+  if (next) {
+    return new DomainError('no_meeting_today_next', {
+      date: next.meeting.date,
+      time: `${next.meeting.startTime}–${next.meeting.endTime}`,
+      roomKo: next.room.nameKo,
+      roomEn: next.room.nameEn,
+    });
+  }
+  const [last] = await db
+    .select({ date: meetings.date })
+    .from(meetings)
+    .where(and(scheduled, lt(meetings.date, today)))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1);
+  if (last) return new DomainError('course_ended', { lastDate: last.date });
+  return new DomainError('no_meeting_today');
 }
 
 async function findAttendance(ctx: ServiceContext, enrolmentId: string, meetingId: string) {

@@ -9,7 +9,7 @@ import {
   statementsFor,
   type Db,
 } from '@seoro/db';
-import { checkInState, kstDateOf } from '@seoro/domain';
+import { classState, kstDateOf, type ClassState } from '@seoro/domain';
 import type { ServiceContext } from '../context';
 import type { LocalizedText } from '../views';
 import { findKioskRoom } from './kiosk-room';
@@ -23,7 +23,8 @@ export interface TodayMeeting {
   meetingCount: number;
   startTime: string;
   endTime: string;
-  state: 'upcoming' | 'open' | 'ended';
+  /** Before its start, under way, or over (see `classState`). */
+  state: ClassState;
   checkedIn: number;
   enrolled: number;
 }
@@ -86,7 +87,6 @@ export async function getTodayAtRoom(
     venue: { ko: room.venue.nameKo, en: room.venue.nameEn },
     room: { ko: room.room.nameKo, en: room.room.nameEn },
     meetings: rows.map(({ meeting, course, instructorName, ...counts }) => {
-      const state = checkInState(meeting, now);
       return {
         meetingId: meeting.id,
         courseId: course.id,
@@ -96,12 +96,7 @@ export async function getTodayAtRoom(
         meetingCount: Number(counts.meetingCount),
         startTime: meeting.startTime,
         endTime: meeting.endTime,
-        state:
-          now >= meeting.endsAt
-            ? 'ended'
-            : now >= meeting.startsAt || state.state === 'open'
-              ? 'open'
-              : 'upcoming',
+        state: classState(meeting, now),
         checkedIn: Number(counts.checkedIn),
         enrolled: Number(counts.enrolled),
       };

@@ -9,3 +9,4 @@ export * from './pair-kiosk-with-code';
 export * from './resolve-kiosk-token';
 export * from './kiosk-contact';
 export * from './pair-new-kiosk';
+export * from './kiosk-help';

@@ -175,6 +175,15 @@ const cases: Case[] = [
     subjectKo: '[서로서로학교] 인증번호 안내',
     subjectEn: '[Seoroseoro School] Your sign-in code',
   },
+  {
+    template: 'kiosk_help',
+    label: 'kiosk_help',
+    payload: { kioskName: '제3강의실 앞', at: '2026-11-29T06:05:00.000Z' },
+    ko: '[서로서로학교] 제3강의실 앞 키오스크에서 도움을 요청했습니다 (오후 3:05).',
+    en: '[Seoroseoro School] The kiosk “제3강의실 앞” asked for help (3:05 PM).',
+    subjectKo: '[서로서로학교] 키오스크 도움 요청',
+    subjectEn: '[Seoroseoro School] Kiosk help request',
+  },
 ];
 
 function refusal(template: string, payload: unknown): string {
@@ -292,6 +301,16 @@ describe('notificationExpiresAt', () => {
     expect(
       notificationExpiresAt({ template: 'meeting_reminder', payload: reminder, createdAt }),
     ).toEqual(new Date('2026-11-29T05:00:00Z'));
+  });
+
+  it('drops a help request nobody could read within a quarter of an hour', () => {
+    expect(
+      notificationExpiresAt({
+        template: 'kiosk_help',
+        payload: { kioskName: '제3강의실 앞', at: '2026-01-08T05:00:00.000Z' },
+        createdAt,
+      }),
+    ).toEqual(new Date('2026-01-08T05:15:00Z'));
   });
 
   it('never expires the other templates', () => {

@@ -4,6 +4,7 @@ import {
   dateToDays,
   formatDate,
   formatDateTimeRange,
+  formatInstantTime,
   formatTimeRange,
   kstInstant,
   localize,
@@ -22,6 +23,9 @@ export const ONE_TIME_CODE_TTL_MS = 5 * 60_000;
 export class NotificationTemplateError extends Error {
   override name = 'NotificationTemplateError';
 }
+
+/** How long a kiosk's call for staff is worth delivering. */
+export const KIOSK_HELP_TEXT_TTL_MS = 15 * 60_000;
 
 /** What a transport delivers: the SMS text (also the e-mail body) and an e-mail subject. */
 export interface RenderedNotification {
@@ -108,6 +112,8 @@ const payloadSchemas = {
   meeting_cancelled: z.object({ ...course, meetingId: nonEmpty, ...meetingSlot }),
   meeting_restored: z.object({ ...course, meetingId: nonEmpty, ...meetingSlot }),
   one_time_code: z.object({ otp: z.string().regex(/^\d{6}$/, 'expected six digits') }),
+  // To staff: a resident at a kiosk asked for help (the kiosk's name and when, ISO).
+  kiosk_help: z.object({ kioskName: nonEmpty, at: z.iso.datetime() }),
 } as const;
 
 /** The templates the services may put in the outbox. */
@@ -292,6 +298,13 @@ const renderers: Renderers = {
     body: m.notify_one_time_code({ otp: p.otp }, { locale }),
     subject: m.notify_subject_one_time_code({}, { locale }),
   }),
+  kiosk_help: (p, locale) => ({
+    body: m.kiosk_help_notify(
+      { kiosk: p.kioskName, time: plainSpaces(formatInstantTime(p.at, locale)) },
+      { locale },
+    ),
+    subject: m.kiosk_help_notify_subject({}, { locale }),
+  }),
 };
 
 /**
@@ -337,6 +350,13 @@ export function notificationExpiresAt(row: {
 }): Date | null {
   if (row.template === 'one_time_code') {
     return new Date(row.createdAt.getTime() + ONE_TIME_CODE_TTL_MS);
+  }
+  if (row.template === 'kiosk_help') {
+    // Staff told an hour late would walk to an empty kiosk.
+    const parsed = payloadSchemas.kiosk_help.safeParse(row.payload);
+    return parsed.success
+      ? new Date(new Date(parsed.data.at).getTime() + KIOSK_HELP_TEXT_TTL_MS)
+      : null;
   }
   if (row.template === 'meeting_reminder') {
     const parsed = payloadSchemas.meeting_reminder.safeParse(row.payload);

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'kiosk.pairing_code',
   'kiosk.paired',
   'kiosk.revoke',
+  'kiosk.help',
   'staff.role_changed',
   'staff.disabled',
   'staff.enabled',

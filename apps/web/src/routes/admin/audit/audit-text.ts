@@ -45,6 +45,7 @@ const actionWords = {
   'kiosk.pairing_code': (opts) => m.admin_kiosk_audit_pairing_code({}, opts),
   'kiosk.paired': (opts) => m.admin_kiosk_audit_paired({}, opts),
   'kiosk.revoke': (opts) => m.admin_kiosk_audit_revoke({}, opts),
+  'kiosk.help': (opts) => m.kiosk_help_audit({}, opts),
   'staff.role_changed': (opts) => m.admin_staff_audit_role_changed({}, opts),
   'staff.disabled': (opts) => m.admin_staff_audit_disabled({}, opts),
   'staff.enabled': (opts) => m.admin_staff_audit_enabled({}, opts),
