@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getCourse, getCurrentCatalogue } from '@seoro/services';
+import { getCourse, getCurrentCatalogue, getProgramContact } from '@seoro/services';
 import { publicProcedure, router } from '@seoro/trpc';
 import { routesOf, serverPlugins } from './plugins';
 import { kioskRouter } from './kiosk-router';
@@ -13,6 +13,8 @@ const systemRouter = router({
 const catalogueRouter = router({
   /** The term on show and its courses, or null when no term is published. */
   currentTerm: publicProcedure.query(({ ctx }) => getCurrentCatalogue(ctx.services)),
+  /** How to reach the program and the way to the Art Hall (the settings' `contact`, or defaults). */
+  contact: publicProcedure.query(({ ctx }) => getProgramContact(ctx.services)),
   /** One course with its meetings. */
   course: publicProcedure
     .input(z.object({ courseId: z.string().min(1).max(64) }))

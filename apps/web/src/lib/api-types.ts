@@ -15,3 +15,4 @@ export type Meeting = CourseDetail['meetings'][number];
 export type RegistrationView = Outputs['registration']['byCode'];
 export type RegisterResult = Outputs['registration']['register'];
 export type LocalizedText = { ko: string; en: string };
+export type ProgramContact = Outputs['catalogue']['contact'];

@@ -9,6 +9,7 @@ import type {
 } from '@seoro/plugin-registration/web';
 import { kstDateOf } from '@seoro/domain';
 import { readApiFailure } from '$lib/server/api-error';
+import { loadContact } from '$lib/server/contact';
 import { formRefusal, readForm, type FieldMessages } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,10 +22,16 @@ const fieldMessages = (opts: { locale: 'ko' | 'en' }): FieldMessages<Registratio
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const opts = { locale: locals.locale };
+  const contact = loadContact(locals.api);
   try {
     const course = await locals.api.catalogue.course.query({ courseId: params.id });
     // Today in Korea, decided on the server so the page renders the same before and after hydration.
-    return { course, today: kstDateOf(new Date()), submissionKey: randomUUID() };
+    return {
+      course,
+      contact: await contact,
+      today: kstDateOf(new Date()),
+      submissionKey: randomUUID(),
+    };
   } catch (cause) {
     const failure = readApiFailure(cause);
     if (
