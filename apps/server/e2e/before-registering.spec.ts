@@ -2,8 +2,9 @@
  * What a resident can learn before registering, on a phone: how to reach the program and the way
  * to the Art Hall, the term's rules beside the form, the seat meter's meaning and past terms.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, fixtures, screenshot } from './support';
+import { expectAccessible, fixtures, queryDb, screenshot } from './support';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -67,4 +68,98 @@ test('the contact block is on the home page, a course page and the privacy notic
   await page
     .locator('#contact')
     .screenshot({ path: 'e2e-output/screens/web-contact-block-en.png' });
+});
+
+/** Sign-in codes texted to a number so far, oldest first. */
+function textedCodes(e164: string): string[] {
+  const file = fixtures().notificationsFile;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string; template: string; text: string })
+    .filter((n) => n.to === e164 && n.template === 'one_time_code')
+    .map((n) => /\b(\d{6})\b/.exec(n.text)![1]!);
+}
+
+/**
+ * Gives the open test term and the check-in term (whose course 김서로 has a seat in) a limit of
+ * two places and a 50% no-show rule while `run` runs, then takes them away again: the shared
+ * fixture terms have no rules, and other tests count on that.
+ */
+async function withTermRules(run: () => Promise<void>) {
+  const names = ['2026년 시험 기수', '2026년 체크인 기수'];
+  const set = (limit: number | null, bar: number | null) =>
+    queryDb(
+      `update terms set per_resident_limit = ?, no_show_bar_percent = ? where name_ko in (?, ?)`,
+      [limit, bar, ...names],
+    );
+  await set(2, 50);
+  try {
+    await run();
+  } finally {
+    await set(null, null);
+  }
+}
+
+test("the term's rules are stated on the home page and beside the form, before any refusal", async ({
+  page,
+}) => {
+  await withTermRules(async () => {
+    await page.goto('/');
+    const term = page.getByRole('region', { name: '2026년 시험 기수' });
+    await expect(term.getByTestId('rule-limit')).toHaveText(
+      '이번 기수에는 한 사람이 2개 강좌까지 신청할 수 있습니다. 대기 신청도 1개로 셉니다.',
+    );
+    await expect(term.getByTestId('rule-no-show')).toContainText('50% 이상을 결석하신 분은');
+    await expectAccessible(page, 'home with the term rules');
+    await screenshot(page, 'web-rules-home');
+
+    await page.goto(`/courses/${fixtures().roomyCourseId}`);
+    const register = page.locator('#register');
+    await expect(register.getByTestId('rule-limit')).toContainText('2개 강좌까지');
+    await expect(register.getByTestId('rule-no-show')).toBeVisible();
+    // Said before the form, to someone nobody knows: no count, and no refusal yet.
+    await expect(register.getByTestId('places-used')).toHaveCount(0);
+    await expect(register.getByRole('alert')).toHaveCount(0);
+    await expectAccessible(page, 'course with the term rules');
+    await register.screenshot({ path: 'e2e-output/screens/web-rules-form.png' });
+
+    await page.goto(`/en/courses/${fixtures().roomyCourseId}`);
+    await expect(page.locator('#register').getByTestId('rule-limit')).toHaveText(
+      'This term, each person may register for up to 2 courses. A place on a waiting list counts as one.',
+    );
+    await expectAccessible(page, 'course with the term rules (en)');
+  });
+});
+
+test("a signed-in resident sees how many of the term's places they have used", async ({ page }) => {
+  const phone = '010-7770-5678';
+  const e164 = '+821077705678';
+  await withTermRules(async () => {
+    await page.goto('/my');
+    const before = textedCodes(e164).length;
+    await page.getByRole('textbox', { name: '휴대전화 번호', exact: true }).fill(phone);
+    await page.getByRole('button', { name: '인증번호 받기' }).click();
+    await expect.poll(() => textedCodes(e164).length, { timeout: 15_000 }).toBeGreaterThan(before);
+    const code = textedCodes(e164).at(-1)!;
+    await page.getByRole('textbox', { name: '인증번호 6자리', exact: true }).fill(code);
+    await page.getByRole('button', { name: '확인하고 신청 내역 보기' }).click();
+    await expect(page.getByText('김*로 님')).toBeVisible();
+
+    await page.goto(`/courses/${fixtures().phoneCourseId}`);
+    const used = page.locator('#register').getByTestId('places-used');
+    await expect(used).toContainText('이번 기수 신청 2곳 중 1곳 사용');
+    await expectAccessible(page, 'course with the places used');
+    await page.locator('#register').screenshot({ path: 'e2e-output/screens/web-rules-used.png' });
+    await page.goto(`/en/courses/${fixtures().phoneCourseId}`);
+    await expect(page.locator('#register').getByTestId('places-used')).toContainText(
+      'You have used 1 of your 2 places this term',
+    );
+    // Another term's course counts that term's places: none in the open test term.
+    await page.goto(`/courses/${fixtures().roomyCourseId}`);
+    await expect(page.locator('#register').getByTestId('places-used')).toContainText(
+      '2곳 중 0곳 사용',
+    );
+  });
 });

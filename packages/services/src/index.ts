@@ -73,3 +73,4 @@ export * from './courses/lower-course-minimum';
 export * from './signup/onsite-signup-courses';
 export * from './notices';
 export * from './settings/program-contact';
+export * from './registration/my-term-places';

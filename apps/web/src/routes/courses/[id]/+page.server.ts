@@ -20,14 +20,38 @@ const fieldMessages = (opts: { locale: 'ko' | 'en' }): FieldMessages<Registratio
   consent: () => m.err_consent_required({}, opts),
 });
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/**
+ * The signed-in resident's places in the term, or null: asked only with a session cookie (so a
+ * page anyone else may be served never carries it), and null when the session is gone (401).
+ */
+async function myPlaces(
+  api: App.Locals['api'],
+  termId: string,
+): Promise<{ used: number; limit: number | null } | null> {
+  try {
+    const places = await api.registration.myTermPlaces.query({ termId });
+    return { used: places.used, limit: places.limit };
+  } catch (cause) {
+    const failure = readApiFailure(cause);
+    if (failure?.httpStatus !== 401) {
+      console.error('[web] registration.myTermPlaces failed', failure ?? cause);
+    }
+    return null;
+  }
+}
+
+export const load: PageServerLoad = async ({ locals, params, cookies }) => {
   const opts = { locale: locals.locale };
   const contact = loadContact(locals.api);
   try {
     const course = await locals.api.catalogue.course.query({ courseId: params.id });
     // Today in Korea, decided on the server so the page renders the same before and after hydration.
+    const places = cookies.get('seoro_resident')
+      ? await myPlaces(locals.api, course.term.id)
+      : null;
     return {
       course,
+      places,
       contact: await contact,
       today: kstDateOf(new Date()),
       submissionKey: randomUUID(),
