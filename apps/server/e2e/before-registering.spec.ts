@@ -163,3 +163,28 @@ test("a signed-in resident sees how many of the term's places they have used", a
     );
   });
 });
+
+test('the seat meter fills the taken seats and says which square is which', async ({ page }) => {
+  for (const [prefix, sentence, key] of [
+    ['', /10석 중 (\d+)석 남음/, ['신청된 자리', '빈 자리']],
+    ['/en', /(\d+) of 10 seats left/, ['Taken', 'Free']],
+  ] as const) {
+    await page.goto(`${prefix}/courses/${fixtures().roomyCourseId}`);
+    const meter = page.locator('.facts .meter');
+    const left = Number(sentence.exec((await meter.innerText()) ?? '')![1]);
+    await expect(meter.locator('.seats-row .seat')).toHaveCount(10);
+    await expect(meter.locator('.seats-row .seat.taken')).toHaveCount(10 - left);
+    await expect(meter.getByRole('img')).toHaveAccessibleName(
+      prefix
+        ? `10 seats: ${10 - left} taken, ${left} free`
+        : `자리 10석: 신청된 자리 ${10 - left}석, 빈 자리 ${left}석`,
+    );
+    for (const word of key) await expect(meter.locator('.legend')).toContainText(word);
+    await expectAccessible(page, `seat meter ${prefix || '/'}`);
+    await meter.screenshot({ path: `e2e-output/screens/web-seat-meter${prefix ? '-en' : ''}.png` });
+  }
+  await page.goto('/');
+  const card = page.getByRole('listitem').filter({ hasText: '도자기 빚기' });
+  await expect(card.getByRole('img', { name: /자리 2석/ })).toBeVisible();
+  await card.screenshot({ path: 'e2e-output/screens/web-seat-meter-card.png' });
+});
