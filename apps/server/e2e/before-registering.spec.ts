@@ -188,3 +188,59 @@ test('the seat meter fills the taken seats and says which square is which', asyn
   await expect(card.getByRole('img', { name: /자리 2석/ })).toBeVisible();
   await card.screenshot({ path: 'e2e-output/screens/web-seat-meter-card.png' });
 });
+
+test('past terms are listed newest first, each with its courses, read-only', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '지난 기수와 강좌 보기' }).click();
+  await expect(page).toHaveURL(/\/terms$/);
+  await expect(page.getByRole('heading', { level: 1, name: '지난 기수' })).toBeVisible();
+  const items = page.locator('main li');
+  await expect(items).toHaveText([/2025년 2기.*강좌 2개/s, /2025년 1기.*강좌 0개/s]);
+  await expect(page.getByText('2025년 준비 기수')).toHaveCount(0);
+  await expectAccessible(page, 'past terms');
+  await screenshot(page, 'web-past-terms');
+
+  await page.getByRole('link', { name: /2025년 2기/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '2025년 2기' })).toBeVisible();
+  await expect(page.getByText('이 기수는 끝났습니다')).toBeVisible();
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.first()).toContainText('생활 목공');
+  await expect(cards.first()).toContainText('지난 강좌');
+  await expect(page.getByText('준비 중 강좌')).toHaveCount(0);
+  // Read-only: no form, no seats.
+  await expect(page.getByRole('button')).toHaveCount(0);
+  await expect(page.locator('.seat')).toHaveCount(0);
+  await expectAccessible(page, 'past term');
+  await screenshot(page, 'web-past-term');
+
+  // A past course's own page has no form either.
+  await cards.first().getByRole('link', { name: '생활 목공' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '생활 목공' })).toBeVisible();
+  await expect(page.locator('#register')).toContainText('이 기수는 끝났습니다');
+  await expect(page.getByRole('button', { name: '수강 신청하기' })).toHaveCount(0);
+  await expect(page.locator('#register').getByTestId('rule-limit')).toHaveCount(0);
+  await expectAccessible(page, 'past course');
+
+  await page.goto('/en/terms');
+  await expect(page.getByRole('heading', { level: 1, name: 'Past terms' })).toBeVisible();
+  await page.getByRole('link', { name: /2025 Session 2/ }).click();
+  await expect(page.getByRole('article').first()).toContainText('Past course');
+  await expectAccessible(page, 'past term (en)');
+
+  // The footer leads there too; the open term's id is not an archive page.
+  await page.goto('/privacy');
+  await page.getByRole('contentinfo').getByRole('link', { name: '지난 기수' }).click();
+  await expect(page).toHaveURL(/\/terms$/);
+  const current = await page.request.get(
+    `/terms/${encodeURIComponent((await openTermId()) ?? 'x')}`,
+  );
+  expect(current.status()).toBe(404);
+});
+
+async function openTermId() {
+  const rows = await queryDb<{ id: string }>(`select id from terms where name_ko = ?`, [
+    '2026년 시험 기수',
+  ]);
+  return rows[0]?.id;
+}

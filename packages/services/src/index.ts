@@ -74,3 +74,4 @@ export * from './signup/onsite-signup-courses';
 export * from './notices';
 export * from './settings/program-contact';
 export * from './registration/my-term-places';
+export * from './catalogue/past-terms';
