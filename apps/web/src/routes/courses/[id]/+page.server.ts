@@ -45,14 +45,16 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
   const contact = loadContact(locals.api);
   try {
     const course = await locals.api.catalogue.course.query({ courseId: params.id });
-    // Today in Korea, decided on the server so the page renders the same before and after hydration.
-    const places = cookies.get('seoro_resident')
-      ? await myPlaces(locals.api, course.term.id)
-      : null;
+    // The resident session cookie: plain over HTTP, `__Host-`-prefixed over HTTPS.
+    const signedIn =
+      cookies.get('seoro_resident') !== undefined ||
+      cookies.get('__Host-seoro_resident') !== undefined;
+    const places = signedIn ? await myPlaces(locals.api, course.term.id) : null;
     return {
       course,
       places,
       contact: await contact,
+      // Today in Korea, decided on the server so the page renders the same before and after hydration.
       today: kstDateOf(new Date()),
       submissionKey: randomUUID(),
     };
