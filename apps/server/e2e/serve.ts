@@ -365,6 +365,53 @@ await database.write((tx) =>
     updatedAt: new Date(now),
   }),
 );
+// The archive of past terms: an ended term kept as staff archive it (like the demo's 2026 first
+// session) with two courses and a draft one, an older ended one, and a draft that has ended too
+// (never listed). No enrolments and no minimum, so no rule or flag elsewhere notices them.
+const pastTerm = await makeTerm(database, {
+  nameKo: '2025년 2기',
+  nameEn: '2025 Session 2',
+  startsOn: '2025-09-04',
+  endsOn: '2025-11-27',
+  registrationOpensAt: kstInstant('2025-08-18', '10:00'),
+  registrationClosesAt: kstInstant('2025-09-05', '18:00'),
+  perResidentLimit: 2,
+  noShowBarPercent: 50,
+  status: 'archived',
+});
+for (const [i, titles] of [
+  ['생활 목공', 'Everyday Woodwork'],
+  ['동네 합창', 'Neighbourhood Choir'],
+].entries()) {
+  await makeCourse(
+    database,
+    { termId: pastTerm.id, roomId },
+    { titleKo: titles[0], titleEn: titles[1], minLearners: 0, sortOrder: i },
+  );
+}
+await makeCourse(
+  database,
+  { termId: pastTerm.id, roomId },
+  { titleKo: '준비 중 강좌', titleEn: 'Draft Course', minLearners: 0, draft: true },
+);
+await makeTerm(database, {
+  nameKo: '2025년 1기',
+  nameEn: '2025 Session 1',
+  startsOn: '2025-03-06',
+  endsOn: '2025-05-29',
+  registrationOpensAt: kstInstant('2025-02-17', '10:00'),
+  registrationClosesAt: kstInstant('2025-03-07', '18:00'),
+  status: 'archived',
+});
+await makeTerm(database, {
+  nameKo: '2025년 준비 기수',
+  nameEn: '2025 Draft Term',
+  startsOn: '2025-06-05',
+  endsOn: '2025-07-31',
+  registrationOpensAt: kstInstant('2025-05-19', '10:00'),
+  registrationClosesAt: kstInstant('2025-06-06', '18:00'),
+  status: 'draft',
+});
 
 await database.close();
 writeFileSync(

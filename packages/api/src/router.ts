@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { getCourse, getCurrentCatalogue } from '@seoro/services';
+import {
+  getCourse,
+  getCurrentCatalogue,
+  getPastTerm,
+  getProgramContact,
+  listPastTerms,
+} from '@seoro/services';
 import { publicProcedure, router } from '@seoro/trpc';
 import { routesOf, serverPlugins } from './plugins';
 import { kioskRouter } from './kiosk-router';
@@ -13,6 +19,14 @@ const systemRouter = router({
 const catalogueRouter = router({
   /** The term on show and its courses, or null when no term is published. */
   currentTerm: publicProcedure.query(({ ctx }) => getCurrentCatalogue(ctx.services)),
+  /** How to reach the program and the way to the Art Hall (the settings' `contact`, or defaults). */
+  contact: publicProcedure.query(({ ctx }) => getProgramContact(ctx.services)),
+  /** Published terms that have ended, newest first (the public archive). */
+  pastTerms: publicProcedure.query(({ ctx }) => listPastTerms(ctx.services)),
+  /** One past term and its courses; a term not over yet is `term_not_found`. */
+  pastTerm: publicProcedure
+    .input(z.object({ termId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => getPastTerm(ctx.services, input.termId)),
   /** One course with its meetings. */
   course: publicProcedure
     .input(z.object({ courseId: z.string().min(1).max(64) }))

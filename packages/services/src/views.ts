@@ -24,6 +24,13 @@ export interface TermView {
   registrationOpensAt: string;
   registrationClosesAt: string;
   registrationState: RegistrationState;
+  /** Live places (confirmed or waitlisted) one resident may hold in the term; null: no limit. */
+  perResidentLimit: number | null;
+  /**
+   * Share of the previous term's held classes (percent) a learner may miss before they cannot
+   * register for this term; null: no such rule.
+   */
+  noShowBarPercent: number | null;
 }
 
 export interface CourseCard {
@@ -67,6 +74,8 @@ export function toTermView(term: TermRow, now: Date): TermView {
       { opensAt: term.registrationOpensAt, closesAt: term.registrationClosesAt },
       now,
     ),
+    perResidentLimit: term.perResidentLimit,
+    noShowBarPercent: term.noShowBarPercent,
   };
 }
 

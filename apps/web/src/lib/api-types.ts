@@ -15,3 +15,6 @@ export type Meeting = CourseDetail['meetings'][number];
 export type RegistrationView = Outputs['registration']['byCode'];
 export type RegisterResult = Outputs['registration']['register'];
 export type LocalizedText = { ko: string; en: string };
+export type ProgramContact = Outputs['catalogue']['contact'];
+export type PastTermSummary = Outputs['catalogue']['pastTerms'][number];
+export type PastTerm = Outputs['catalogue']['pastTerm'];

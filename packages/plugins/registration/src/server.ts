@@ -9,10 +9,11 @@ import {
   cancelRegistrationByCode,
   getCourse,
   getCourseLottery,
+  getMyTermPlaces,
   getRegistrationByCode,
   registerForCourse,
 } from '@seoro/services';
-import { enforceRateLimit, publicProcedure, router } from '@seoro/trpc';
+import { enforceRateLimit, publicProcedure, residentProcedure, router } from '@seoro/trpc';
 import { manifest } from './manifest';
 import { myRegistrationsRouter } from './my-router';
 
@@ -75,6 +76,15 @@ export const registrationRouter = router({
       const result = await cancelRegistrationByCode(ctx.services, { ...input, locale: ctx.locale });
       return { previousStatus: result.previousStatus, promotedCount: result.promoted.length };
     }),
+  /**
+   * How many of a term's places the signed-in resident holds ("1 of 2 places used"), counted as
+   * the per-term limit counts them; shown beside the registration form.
+   */
+  myTermPlaces: residentProcedure
+    .input(z.object({ termId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) =>
+      getMyTermPlaces(ctx.services, { residentId: ctx.resident.id, termId: input.termId }),
+    ),
   /** The signed-in resident's own registrations ("my registrations"), after an SMS code. */
   my: myRegistrationsRouter,
 });

@@ -9,6 +9,7 @@ import type {
 } from '@seoro/plugin-registration/web';
 import { kstDateOf } from '@seoro/domain';
 import { readApiFailure } from '$lib/server/api-error';
+import { loadContact } from '$lib/server/contact';
 import { formRefusal, readForm, type FieldMessages } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,12 +20,44 @@ const fieldMessages = (opts: { locale: 'ko' | 'en' }): FieldMessages<Registratio
   consent: () => m.err_consent_required({}, opts),
 });
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/**
+ * The signed-in resident's places in the term, or null: asked only with a session cookie (so a
+ * page anyone else may be served never carries it), and null when the session is gone (401).
+ */
+async function myPlaces(
+  api: App.Locals['api'],
+  termId: string,
+): Promise<{ used: number; limit: number | null } | null> {
+  try {
+    const places = await api.registration.myTermPlaces.query({ termId });
+    return { used: places.used, limit: places.limit };
+  } catch (cause) {
+    const failure = readApiFailure(cause);
+    if (failure?.httpStatus !== 401) {
+      console.error('[web] registration.myTermPlaces failed', failure ?? cause);
+    }
+    return null;
+  }
+}
+
+export const load: PageServerLoad = async ({ locals, params, cookies }) => {
   const opts = { locale: locals.locale };
+  const contact = loadContact(locals.api);
   try {
     const course = await locals.api.catalogue.course.query({ courseId: params.id });
-    // Today in Korea, decided on the server so the page renders the same before and after hydration.
-    return { course, today: kstDateOf(new Date()), submissionKey: randomUUID() };
+    // The resident session cookie: plain over HTTP, `__Host-`-prefixed over HTTPS.
+    const signedIn =
+      cookies.get('seoro_resident') !== undefined ||
+      cookies.get('__Host-seoro_resident') !== undefined;
+    const places = signedIn ? await myPlaces(locals.api, course.term.id) : null;
+    return {
+      course,
+      places,
+      contact: await contact,
+      // Today in Korea, decided on the server so the page renders the same before and after hydration.
+      today: kstDateOf(new Date()),
+      submissionKey: randomUUID(),
+    };
   } catch (cause) {
     const failure = readApiFailure(cause);
     if (
