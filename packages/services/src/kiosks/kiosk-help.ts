@@ -1,9 +1,10 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, kiosks, newId, outbox, programSettings } from '@seoro/db';
-import { DEFAULT_OFFICE_PHONE, DomainError, normalizeKrMobile } from '@seoro/domain';
+import { DomainError, normalizeKrMobile } from '@seoro/domain';
 import { writeService, type ServiceContext } from '../context';
 import type { NotificationPayload } from '../notifications';
+import { getProgramContact } from '../settings/program-contact';
 
 /** One help call per kiosk in this long: a second tap is told help is on its way. */
 export const KIOSK_HELP_INTERVAL_MS = 2 * 60_000;
@@ -23,7 +24,6 @@ export interface KioskHelpAnswer {
 }
 
 const helpSetting = z.object({ notifyPhone: z.string() });
-const contactSetting = z.object({ phone: z.string().trim().min(1) });
 
 async function readSetting(ctx: ServiceContext, key: string): Promise<unknown> {
   const [row] = await ctx.database.db
@@ -39,10 +39,9 @@ async function readSetting(ctx: ServiceContext, key: string): Promise<unknown> {
   }
 }
 
-/** The office's phone: the program's contact settings where they give one, else the default. */
+/** The office's phone, as the program's contact block gives it (its default when none is kept). */
 export async function officePhone(ctx: ServiceContext): Promise<string> {
-  const contact = contactSetting.safeParse(await readSetting(ctx, 'contact'));
-  return contact.success ? contact.data.phone : DEFAULT_OFFICE_PHONE;
+  return (await getProgramContact(ctx)).phone;
 }
 
 /** The staff mobile number help requests are texted to (E.164), or null when none is set. */

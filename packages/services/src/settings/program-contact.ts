@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { programSettings, statementsFor, type Db } from '@seoro/db';
+import { DEFAULT_OFFICE_PHONE } from '@seoro/domain';
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import type { LocalizedText } from '../views';
@@ -28,7 +29,7 @@ export const CONTACT_SETTING_KEY = 'contact';
  */
 export const DEFAULT_PROGRAM_CONTACT: ProgramContact = {
   // Default: to be replaced by staff with the office's real number.
-  phone: '02-2199-7142',
+  phone: DEFAULT_OFFICE_PHONE,
   hours: { ko: '평일 09:00–18:00', en: 'Weekdays 9 am–6 pm' },
   address: {
     ko: '서울특별시 용산구 녹사평대로 150 용산아트홀',
