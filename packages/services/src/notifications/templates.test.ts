@@ -368,6 +368,16 @@ describe('a new registration’s text: first class and link', () => {
     expect(en).toContain('Your registration: https://seoro.example.org/en/registrations/WX98-YZ76');
   });
 
+  it('a place freed for someone waiting gets the same two lines', () => {
+    const promoted = { code: 'PR34-MO56', ...course, firstMeeting };
+    const ko = render('promoted_from_waitlist', 'ko', promoted);
+    expect(ko).toContain('첫 수업: 12월 6일(일) 오전 10:00~오후 12:00, 용산아트홀 제3강의실');
+    expect(ko).toContain('신청 확인: https://seoro.example.org/registrations/PR34-MO56');
+    const en = render('promoted_from_waitlist', 'en', promoted);
+    expect(en).toContain('Your registration: https://seoro.example.org/en/registrations/PR34-MO56');
+    expect(lmsBytes(ko)).toBeLessThanOrEqual(LMS_MAX_BYTES);
+  });
+
   it('uses ordinary spaces only (EUC-KR has no no-break space)', () => {
     for (const locale of ['ko', 'en'] as const) {
       expect(render('enrolment_confirmed', locale, confirmed)).not.toMatch(/[\u00a0\u2060]/);

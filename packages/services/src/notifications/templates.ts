@@ -81,7 +81,7 @@ const payloadSchemas = {
     waitlistPosition: position,
     firstMeeting,
   }),
-  promoted_from_waitlist: z.object({ code: nonEmpty, ...course }),
+  promoted_from_waitlist: z.object({ code: nonEmpty, ...course, firstMeeting }),
   enrolment_cancelled: z.object({ code: nonEmpty, ...course }),
   lottery_result: z.object({
     code: nonEmpty,
@@ -161,8 +161,9 @@ export function registrationLink(siteOrigin: string, code: string, locale: Local
 }
 
 /**
- * A new registration's text: the news, then one line each for the first class (date, time and
- * place) and the link to its confirmation page, when known.
+ * A registration's news (new, waitlisted, or promoted from the waitlist), then one line each for
+ * its first class to come (date, time and place) and the link to its confirmation page, when
+ * known.
  */
 function withFirstClassAndLink(
   body: string,
@@ -220,8 +221,13 @@ const renderers: Renderers = {
     ),
     subject: m.notify_subject_waitlist_joined({}, { locale }),
   }),
-  promoted_from_waitlist: (p, locale) => ({
-    body: m.notify_promoted_from_waitlist({ course: title(p, locale), code: p.code }, { locale }),
+  promoted_from_waitlist: (p, locale, options) => ({
+    body: withFirstClassAndLink(
+      m.notify_promoted_from_waitlist({ course: title(p, locale), code: p.code }, { locale }),
+      p,
+      locale,
+      options,
+    ),
     subject: m.notify_subject_promoted_from_waitlist({}, { locale }),
   }),
   enrolment_cancelled: (p, locale) => ({

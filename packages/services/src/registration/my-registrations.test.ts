@@ -244,7 +244,9 @@ describe('cancelMyEnrolment', () => {
     (await database.db.select().from(enrolments).where(eq(enrolments.id, id)))[0]!.status;
 
   it('cancels the resident’s own place and promotes the next person in line', async () => {
-    const { ctx, database, me, other, mine, waiting } = await fullCourse();
+    const { ctx, database, me, other, mine, waiting, course, roomId } = await fullCourse();
+    // Its first class, 4 March 2030 at 10:00 KST: the promoted person's text names it.
+    await makeMeeting(database, { courseId: course.id, roomId }, new Date('2030-03-04T01:00:00Z'));
     const result = await cancelMyEnrolment(ctx, {
       residentId: me.id,
       enrolmentId: mine.id,
@@ -264,6 +266,11 @@ describe('cancelMyEnrolment', () => {
         ['promoted_from_waitlist', other.phoneE164],
       ].sort(),
     );
+    const promotedText = messages.find((m) => m.template === 'promoted_from_waitlist')!;
+    expect(promotedText.payload).toMatchObject({
+      code: waiting.code,
+      firstMeeting: { date: '2030-03-04', startTime: '10:00' },
+    });
     expect(await database.db.select().from(auditLog)).toMatchObject([
       {
         action: 'enrolment.cancel',

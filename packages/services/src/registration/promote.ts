@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { courses, enrolments, outbox, residents, type Tx, newId } from '@seoro/db';
 import { lotterySeats, seatsToPromote, type Locale } from '@seoro/domain';
+import { registrationQueries } from './register-queries';
 
 /** One person moved up from the waitlist. */
 export interface Promotion {
@@ -51,6 +52,14 @@ export async function promoteFromWaitlist(
     .where(and(eq(enrolments.courseId, course.id), eq(enrolments.status, 'waitlisted')))
     .orderBy(asc(enrolments.queueNo))
     .limit(n);
+  // The text names the first class still to come, as a new registration's does.
+  const first =
+    next.length > 0
+      ? await registrationQueries(tx).firstMeeting.get({
+          courseId: course.id,
+          nowMs: now.getTime(),
+        })
+      : undefined;
   for (const person of next) {
     await tx
       .update(enrolments)
@@ -67,6 +76,7 @@ export async function promoteFromWaitlist(
         courseId: course.id,
         courseTitleKo: course.titleKo,
         courseTitleEn: course.titleEn,
+        firstMeeting: first ?? null,
       },
       nextAttemptAt: now,
       createdAt: now,
