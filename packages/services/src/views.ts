@@ -10,10 +10,10 @@ import {
   venues,
   type Db,
 } from '@seoro/db';
-import { kstWeekday, registrationWindowState, seatsLeft } from '@seoro/domain';
+import { kstWeekday, registrationWindowState, seatsLeft, type LocalizedText } from '@seoro/domain';
 
-/** Text in both languages. */
-export type LocalizedText = { ko: string; en: string };
+/** Text in both languages (the domain's type, kept here for the views that use it). */
+export type { LocalizedText };
 export type RegistrationState = 'not_open' | 'open' | 'closed';
 
 export interface TermView {

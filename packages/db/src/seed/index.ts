@@ -11,6 +11,7 @@ import {
   kstInstant,
   kstTimeOf,
   kstWeekday,
+  DEFAULT_PROGRAM_CONTACT,
 } from '@seoro/domain';
 import { count, eq } from 'drizzle-orm';
 import type { Database, Tx } from '../client';
@@ -47,32 +48,8 @@ export const DEMO_STAFF_NAME = '김담당';
 export const DEMO_STAFF_PASSWORD_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$pNwU4OU8HovU+Lcm4fhL1g$akWEz6dK85BAOCDXtTCMjbHE6jYO0xYII/vPXw84G5M';
 
-/**
- * The demo's `contact` setting (see the services' `ProgramContact`). The phone number is a
- * stand-in for staff to replace with the office's own.
- */
-export const DEMO_CONTACT = {
-  phone: '02-2199-7142',
-  hours: { ko: '평일 09:00–18:00', en: 'Weekdays 9 am–6 pm' },
-  address: {
-    ko: '서울특별시 용산구 녹사평대로 150 용산아트홀',
-    en: 'Yongsan Art Hall, 150 Noksapyeong-daero, Yongsan-gu, Seoul',
-  },
-  mapUrl: `https://map.naver.com/p/search/${encodeURIComponent('용산아트홀')}`,
-  subway: {
-    ko: '6호선 녹사평역 2번 출구에서 걸어서 5분',
-    en: 'Line 6, Noksapyeong Station exit 2, then a 5-minute walk',
-  },
-  bus: { ko: '용산구청 정류장에서 내리세요', en: 'Get off at the Yongsan-gu Office stop' },
-  access: {
-    ko: '엘리베이터와 경사로가 있어 계단 없이 들어올 수 있습니다',
-    en: 'Step-free entry with a lift and a ramp',
-  },
-  parking: {
-    ko: '용산구청 주차장, 수업에 오시면 2시간 무료',
-    en: 'Yongsan-gu Office car park, 2 hours free for learners',
-  },
-};
+/** The demo's `contact` setting: the program's defaults, stored as staff would store them. */
+export const DEMO_CONTACT = DEFAULT_PROGRAM_CONTACT;
 
 export interface SeedResult {
   seeded: boolean;
