@@ -334,3 +334,57 @@ test('with voice guidance on, a control says its name on the first tap and acts 
   await screenshot(page, 'kiosk-voice-touch-to-hear');
   await context.close();
 });
+
+test('today’s classes say 곧 시작 before the start, 진행 중 during and 끝남 after', async ({
+  browser,
+}) => {
+  // Two more meetings of the test room's small course today: one starting in 40 minutes, one
+  // that ended an hour ago; removed again at the end, so no other test sees them.
+  const { smallCourseId } = fixtures();
+  const roomId = (
+    await queryDb<{ room_id: string }>('select room_id from courses where id = ?', [smallCourseId])
+  )[0]!.room_id;
+  const now = Date.now();
+  const kstDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+  const kstTime = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(11, 16);
+  const later = { starts: now + 40 * 60_000, ends: now + 100 * 60_000, seq: 91 };
+  const earlier = { starts: now - 180 * 60_000, ends: now - 60 * 60_000, seq: 92 };
+  const today = kstDay(now);
+  test.skip(
+    [later.starts, later.ends, earlier.starts, earlier.ends].some((t) => kstDay(t) !== today),
+    'too close to midnight in Korea for a class before and after now on the same day',
+  );
+  const ids = ['status-later', 'status-earlier'];
+  try {
+    for (const [id, m] of [
+      [ids[0]!, later],
+      [ids[1]!, earlier],
+    ] as const) {
+      await queryDb(
+        `insert into meetings (id, course_id, room_id, seq, date, start_time, end_time, starts_at, ends_at, status, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?)`,
+        [
+          id,
+          smallCourseId,
+          roomId,
+          m.seq,
+          today,
+          kstTime(m.starts),
+          kstTime(m.ends),
+          m.starts,
+          m.ends,
+          now,
+        ],
+      );
+    }
+    const page = await kioskPage(browser);
+    await expect(page.getByText('곧 시작').first()).toBeVisible();
+    await expect(page.getByText('진행 중').first()).toBeVisible();
+    await expect(page.getByText('끝남').first()).toBeVisible();
+    await expectAccessible(page, 'kiosk class states');
+    await screenshot(page, 'kiosk-class-states');
+    await page.context().close();
+  } finally {
+    await queryDb(`delete from meetings where id in (?, ?)`, ids);
+  }
+});
