@@ -1,7 +1,8 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
-import { courses, enrolments, statementsFor, terms, type Db } from '@seoro/db';
+import { eq, sql } from 'drizzle-orm';
+import { statementsFor, terms, type Db } from '@seoro/db';
 import { DomainError } from '@seoro/domain';
 import type { ServiceContext } from '../context';
+import { registrationQueries } from './register-queries';
 
 const p = sql.placeholder;
 
@@ -10,19 +11,6 @@ export const myTermPlacesStatements = statementsFor((db: Db) => ({
     .select({ id: terms.id, perResidentLimit: terms.perResidentLimit, status: terms.status })
     .from(terms)
     .where(eq(terms.id, p('termId')))
-    .prepare(),
-  /** What the per-term limit counts: every place not cancelled (confirmed, waiting, in a draw). */
-  live: db
-    .select({ n: sql<number>`count(*)` })
-    .from(enrolments)
-    .innerJoin(courses, eq(courses.id, enrolments.courseId))
-    .where(
-      and(
-        eq(enrolments.residentId, p('residentId')),
-        eq(courses.termId, p('termId')),
-        ne(enrolments.status, 'cancelled'),
-      ),
-    )
     .prepare(),
 }));
 
@@ -45,6 +33,10 @@ export async function getMyTermPlaces(
   const q = myTermPlacesStatements(ctx.database.db);
   const [term] = await q.term.all({ termId: input.termId });
   if (!term || term.status === 'draft') throw new DomainError('term_not_found');
-  const [live] = await q.live.all({ residentId: input.residentId, termId: input.termId });
+  // The very statement the registration's per-term limit counts with, so the two never differ.
+  const [live] = await registrationQueries(ctx.database.db).liveInTerm.all({
+    residentId: input.residentId,
+    termId: input.termId,
+  });
   return { termId: term.id, used: Number(live?.n ?? 0), limit: term.perResidentLimit };
 }
