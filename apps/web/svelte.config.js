@@ -30,39 +30,12 @@ function adapterNodeWithKitServer(opts) {
   };
 }
 
-/**
- * SvelteKit's route announcer (a visually hidden live region it adds after hydration) carries a
- * fixed `style` attribute. 'unsafe-hashes' plus its hash allows exactly that attribute and nothing
- * else; `src/lib/csp.test.ts` recomputes the hash from the installed SvelteKit so an upgrade that
- * changes it fails the tests instead of silently breaking the CSP.
- */
-export const ANNOUNCER_STYLE_HASH = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
-
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapterNodeWithKitServer({ out: 'build', precompress: true }),
-    // Hashes of the inline scripts, never nonces: a public page may be served again from the
-    // server's page cache or a proxy, and a nonce must not be seen twice, while a page's hash
-    // stays true of the page it was computed for. No 'unsafe-inline' for styles:
-    // we use no Svelte transitions and no style attributes (SvelteKit adds it by itself in `vite dev`).
-    // The one inline style allowed is SvelteKit's own announcer (see ANNOUNCER_STYLE_HASH).
-    csp: {
-      mode: 'hash',
-      directives: {
-        'default-src': ['self'],
-        'script-src': ['self'],
-        'style-src': ['self', 'unsafe-hashes', ANNOUNCER_STYLE_HASH],
-        'img-src': ['self', 'data:'],
-        'font-src': ['self'],
-        'connect-src': ['self'],
-        'object-src': ['none'],
-        'frame-ancestors': ['none'],
-        'form-action': ['self'],
-        'base-uri': ['self'],
-      },
-    },
+    // The content security policy is set by `src/lib/server/csp.ts` (hashes by Node's sha256).
   },
 };
 

@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { localeOfPath, m } from '@seoro/i18n';
 import { getServerAsyncLocalStorage, overwriteServerAsyncLocalStorage } from '@seoro/i18n/runtime';
 import { createApiClient } from '$lib/server/api';
+import { csp } from '$lib/server/csp';
 import { staffGate } from '$lib/server/staff-gate';
 
 type LocaleStore = Parameters<NonNullable<ReturnType<typeof getServerAsyncLocalStorage>>['run']>[0];
@@ -42,7 +43,7 @@ const api: Handle = ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(i18n, api, staffGate);
+export const handle = sequence(i18n, csp, api, staffGate);
 
 /**
  * Logs the cause of a failure of ours; the resident only ever sees a sentence in their language,
