@@ -5,7 +5,7 @@ import { asc, sql } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { MIGRATIONS_FOLDER } from './client';
 import { auditLog, enrolments } from './schema';
-import { makeResident, makeRoom } from './test';
+import { makeRoom } from './test';
 import { testDatabase } from './test/vitest';
 
 /** The migrations folder as it stood before the migration tagged `tag`. */
@@ -73,8 +73,17 @@ describe('migrations', () => {
             values (?, 't0', ?, '강좌', 'Course', '', '', '', '', 10, 0)`,
       args: [course.id, roomId],
     });
-    const kim = await makeResident(t.database, { name: '김철수' });
-    const lee = await makeResident(t.database, { name: '이영희' });
+    const resident = async (id: string, name: string, phone: string) => {
+      await t.database.client.execute({
+        sql: `insert into residents (id, name, phone_e164, consented_at, consent_version,
+                                     created_at, updated_at)
+              values (?, ?, ?, 0, 'v1', 0, 0)`,
+        args: [id, name, phone],
+      });
+      return { id };
+    };
+    const kim = await resident('r0', '김철수', '+821011110000');
+    const lee = await resident('r1', '이영희', '+821011110001');
     for (const [i, resident] of [kim, lee].entries()) {
       await t.database.client.execute({
         sql: `insert into enrolments

@@ -18,3 +18,5 @@ export * from './resident-sign-in-code';
 export * from './resident-session';
 export * from './notice';
 export * from './setting';
+export * from './history';
+export * from './governance';

@@ -15,6 +15,11 @@ export const residents = sqliteTable(
     consentVersion: text('consent_version').notNull(),
     /** After this instant the retention job destroys the personal data. */
     retainUntil: instant('retain_until'),
+    /**
+     * When the name and phone number were destroyed (retention, or a deletion request). The row
+     * stays, with a placeholder phone, so counts for statistics do not change.
+     */
+    anonymizedAt: instant('anonymized_at'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },
