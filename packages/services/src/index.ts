@@ -75,3 +75,4 @@ export * from './notices';
 export * from './settings/program-contact';
 export * from './registration/my-term-places';
 export * from './catalogue/past-terms';
+export * from './privacy/anonymize-resident';
