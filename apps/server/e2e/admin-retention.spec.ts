@@ -140,3 +140,21 @@ test('the dry run reports, the run destroys what is due, and both are on record'
   await expect(audit).not.toContainText(retention.name);
   expect(csp).toEqual([]);
 });
+
+test('only administrators see the settings; the English page reads the same', async ({ page }) => {
+  const email = `retention-staff-${Date.now()}@seoroseoro.example`;
+  await addStaffAccount(email, '한직원', 'staff');
+  await signInAsStaff(page, email);
+  await expect(page.getByRole('navigation').getByRole('link', { name: '설정' })).toHaveCount(0);
+  const response = await page.goto('/admin/settings');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1, name: '설정' })).toBeVisible();
+  await expect(page.getByLabel('이름과 휴대전화 번호 (개월)')).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signInAsStaff(page);
+  await page.goto('/en/admin/settings');
+  await expect(page.getByRole('heading', { level: 2, name: 'Retention' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Daily job' }).first()).toBeVisible();
+  await expectAccessible(page, 'admin settings (en)');
+});

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import {
   attendance,
   auditLog,
+  courses as coursesTable,
+  instructors,
   outbox,
   programSettings,
   residentSignInCodes,
@@ -34,7 +36,13 @@ import {
   getRetentionPolicy,
   updateRetentionPolicy,
 } from './retention-policy';
-import { listRetentionRuns, runDailyRetention, runRetention } from './retention-run';
+import {
+  listRetentionRuns,
+  RETENTION_BATCH,
+  RETENTION_LISTED,
+  runDailyRetention,
+  runRetention,
+} from './retention-run';
 
 const NOW = kstInstant('2026-12-03', '10:00');
 
@@ -361,6 +369,51 @@ describe('retention run', () => {
     // kim's old term ended 2025-06-30: due 2027-07-01 under 24 months; choi due 2027-01-01.
     expect(report.counts.residents).toBe(0);
     expect(report.upcoming[0]).toEqual({ date: '2027-01-01', residents: 1 });
+  });
+
+  it('someone teaching a course of a running term is kept, and many due go in batches', async () => {
+    const { ctx, t, adminId, people, courses } = await scenario();
+    await t.database.write(async (tx) => {
+      await tx
+        .insert(instructors)
+        .values({
+          id: 'teacher',
+          residentId: people.choi.id,
+          displayName: '최유나',
+          createdAt: NOW,
+        });
+      await tx
+        .update(coursesTable)
+        .set({ instructorId: 'teacher' })
+        .where(eq(coursesTable.id, courses.currentCourse.id));
+    });
+    const many = RETENTION_BATCH + 5;
+    await t.database.write(async (tx) => {
+      for (let i = 0; i < many; i++) {
+        await tx.insert(residents).values({
+          id: `bulk-${i}`,
+          name: '대량',
+          phoneE164: `+8210555${String(i).padStart(5, '0')}`,
+          consentedAt: NOW,
+          consentVersion: 'test',
+          createdAt: kstInstant('2024-01-01', '09:00'),
+          updatedAt: NOW,
+        });
+      }
+    });
+    const report = await runRetention(ctx, {
+      dryRun: false,
+      actor: { type: 'staff', id: adminId },
+      reason: '정기 점검',
+    });
+    // kim and the bulk; choi now teaches in the running term.
+    expect(report.counts.residents).toBe(many + 1);
+    expect(report.due).toHaveLength(RETENTION_LISTED);
+    const [choi] = await t.database.db
+      .select()
+      .from(residents)
+      .where(eq(residents.id, people.choi.id));
+    expect(choi?.name).toBe('최유나');
   });
 
   it('the daily job runs once per KST day, after 03:00', async () => {
