@@ -105,6 +105,8 @@ export const DOMAIN_ERROR_CODES = [
   'notice_date_invalid',
   'notice_ends_before_start',
   'notice_not_found',
+  // A retention period outside the allowed months; `field` names which one.
+  'retention_period_invalid',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -53,6 +53,8 @@ import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import { createNoticeInPlace } from './notices/create-notice';
 import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
+import { updateRetentionPolicyInPlace } from './privacy/retention-policy';
+import { runRetentionInPlace } from './privacy/retention-run';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -119,6 +121,8 @@ const inPlace = {
   createNotice: createNoticeInPlace,
   updateNotice: updateNoticeInPlace,
   removeNotice: removeNoticeInPlace,
+  updateRetentionPolicy: updateRetentionPolicyInPlace,
+  runRetention: runRetentionInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

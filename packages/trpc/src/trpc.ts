@@ -167,6 +167,7 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   notice_date_invalid: 'BAD_REQUEST',
   notice_ends_before_start: 'BAD_REQUEST',
   notice_not_found: 'NOT_FOUND',
+  retention_period_invalid: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */

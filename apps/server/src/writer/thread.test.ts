@@ -267,6 +267,8 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     staffId: 'missing',
   },
   removeNotice: { noticeId: 'missing', staffId: 'missing' },
+  updateRetentionPolicy: { residents: 0, messages: 6, staffId: 'missing' },
+  runRetention: { dryRun: false, actor: { type: 'staff', id: 'missing' }, reason: '' },
 };
 
 describe('the writer thread', () => {

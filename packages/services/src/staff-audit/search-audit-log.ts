@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'notice.create',
   'notice.update',
   'notice.remove',
+  'settings.retention_update',
+  'retention.run',
+  'retention.dry_run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -56,6 +56,9 @@ const actionWords = {
   'notice.create': (opts) => m.admin_notice_audit_create({}, opts),
   'notice.update': (opts) => m.admin_notice_audit_update({}, opts),
   'notice.remove': (opts) => m.admin_notice_audit_remove({}, opts),
+  'settings.retention_update': (opts) => m.admin_retention_audit_update({}, opts),
+  'retention.run': (opts) => m.admin_retention_audit_run({}, opts),
+  'retention.dry_run': (opts) => m.admin_retention_audit_dry_run({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
