@@ -267,6 +267,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     staffId: 'missing',
   },
   removeNotice: { noticeId: 'missing', staffId: 'missing' },
+  issueCertificate: { residentId: 'missing', enrolmentId: 'missing' },
 };
 
 describe('the writer thread', () => {
