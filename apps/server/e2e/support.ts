@@ -55,6 +55,16 @@ export function fixtures(): {
     endedCode: string;
     endedDate: string;
   };
+  /**
+   * A finished course in a draft term: 김수료 (learnerPhone) attended 4 of its 5 meetings (80%,
+   * a certificate); 이강사 (teacherPhone) is its instructor.
+   */
+  certificates: {
+    learnerPhone: string;
+    teacherPhone: string;
+    enrolmentId: string;
+    courseTitle: string;
+  };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

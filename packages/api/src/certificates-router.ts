@@ -42,7 +42,10 @@ export const certificatesRouter = router({
   issue: residentProcedure
     .input(z.object({ enrolmentId }))
     .mutation(({ ctx, input }) =>
-      issueCertificate(ctx.services, { residentId: ctx.resident.id, enrolmentId: input.enrolmentId }),
+      issueCertificate(ctx.services, {
+        residentId: ctx.resident.id,
+        enrolmentId: input.enrolmentId,
+      }),
     ),
   /** The certificate as an A4 PDF (issued first if need be), in the caller's language. */
   pdf: residentProcedure
