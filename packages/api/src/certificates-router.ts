@@ -39,14 +39,12 @@ export const certificatesRouter = router({
    * same one after). Another's enrolment is `enrolment_not_found`; not earned is
    * `certificate_not_earned`.
    */
-  issue: residentProcedure
-    .input(z.object({ enrolmentId }))
-    .mutation(({ ctx, input }) =>
-      issueCertificate(ctx.services, {
-        residentId: ctx.resident.id,
-        enrolmentId: input.enrolmentId,
-      }),
-    ),
+  issue: residentProcedure.input(z.object({ enrolmentId })).mutation(({ ctx, input }) =>
+    issueCertificate(ctx.services, {
+      residentId: ctx.resident.id,
+      enrolmentId: input.enrolmentId,
+    }),
+  ),
   /** The certificate as an A4 PDF (issued first if need be), in the caller's language. */
   pdf: residentProcedure
     .input(z.object({ enrolmentId, origin }))
