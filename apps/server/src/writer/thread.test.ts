@@ -269,6 +269,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   removeNotice: { noticeId: 'missing', staffId: 'missing' },
   updateRetentionPolicy: { residents: 0, messages: 6, staffId: 'missing' },
   runRetention: { dryRun: false, actor: { type: 'staff', id: 'missing' }, reason: '' },
+  issueCertificate: { residentId: 'missing', enrolmentId: 'missing' },
 };
 
 describe('the writer thread', () => {
