@@ -17,6 +17,7 @@ import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
 import { staffRetentionRouter } from './staff-retention-router';
+import { staffHistoryRouter } from './staff-history-router';
 import { staffRostersRouter } from './staff-rosters-router';
 import { staffTermsRouter } from './staff-terms-router';
 
@@ -123,6 +124,7 @@ export const staffRouter = router({
   exports: router(staffExportsRouter),
   kiosks: router(staffKiosksRouter),
   notices: router(staffNoticesRouter),
+  history: router(staffHistoryRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
   retention: router(staffRetentionRouter),

@@ -109,6 +109,13 @@ export const DOMAIN_ERROR_CODES = [
   'notice_not_found',
   // A retention period outside the allowed months; `field` names which one.
   'retention_period_invalid',
+  // Importing past terms from a spreadsheet.
+  'history_file_too_large',
+  'history_file_unreadable',
+  'history_columns_missing',
+  'history_file_empty',
+  'history_file_changed',
+  'history_has_problems',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -56,6 +56,7 @@ import { removeNoticeInPlace } from './notices/remove-notice';
 import { updateRetentionPolicyInPlace } from './privacy/retention-policy';
 import { runRetentionInPlace } from './privacy/retention-run';
 import { issueCertificateInPlace } from './certificates/issue-certificate';
+import { importHistoryInPlace } from './history/import-history';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -125,6 +126,7 @@ const inPlace = {
   updateRetentionPolicy: updateRetentionPolicyInPlace,
   runRetention: runRetentionInPlace,
   issueCertificate: issueCertificateInPlace,
+  importHistory: importHistoryInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -170,6 +170,12 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   notice_ends_before_start: 'BAD_REQUEST',
   notice_not_found: 'NOT_FOUND',
   retention_period_invalid: 'BAD_REQUEST',
+  history_file_too_large: 'PAYLOAD_TOO_LARGE',
+  history_file_unreadable: 'BAD_REQUEST',
+  history_columns_missing: 'BAD_REQUEST',
+  history_file_empty: 'BAD_REQUEST',
+  history_file_changed: 'CONFLICT',
+  history_has_problems: 'UNPROCESSABLE_CONTENT',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */

@@ -270,6 +270,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   updateRetentionPolicy: { residents: 0, messages: 6, staffId: 'missing' },
   runRetention: { dryRun: false, actor: { type: 'staff', id: 'missing' }, reason: '' },
   issueCertificate: { residentId: 'missing', enrolmentId: 'missing' },
+  importHistory: { fileName: 'x.csv', fileBase64: '', sha256: '', staffId: 'missing' },
 };
 
 describe('the writer thread', () => {

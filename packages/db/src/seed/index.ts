@@ -32,6 +32,7 @@ import {
 import { DEMO_COURSES, DEMO_RESIDENT_NAMES } from './catalogue';
 
 export { DEMO_COURSES } from './catalogue';
+export * from './history-sample';
 
 /** A confirmation code for the demo resident 홍길동 in today's class, printed in the README. */
 export const DEMO_CHECK_IN_CODE = 'DEM1-2026';

@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'settings.retention_update',
   'retention.run',
   'retention.dry_run',
+  'history.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

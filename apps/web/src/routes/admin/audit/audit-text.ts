@@ -59,6 +59,7 @@ const actionWords = {
   'settings.retention_update': (opts) => m.admin_retention_audit_update({}, opts),
   'retention.run': (opts) => m.admin_retention_audit_run({}, opts),
   'retention.dry_run': (opts) => m.admin_retention_audit_dry_run({}, opts),
+  'history.import': (opts) => m.admin_history_audit_import({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
