@@ -15,7 +15,9 @@ describe('the sample of past terms', () => {
     expect(new Set(rows.map((row) => row[2])).size).toBe(217);
     const terms = new Set(rows.map((row) => row[0]));
     expect(terms.has('2015-1') && terms.has('2025-2')).toBe(true);
-    for (const [, , , learners, meetings, attendances, completed] of rows.map((r) => r.map(Number))) {
+    for (const [, , , learners, meetings, attendances, completed] of rows.map((r) =>
+      r.map(Number),
+    )) {
       expect(meetings).toBeGreaterThanOrEqual(4);
       expect(meetings).toBeLessThanOrEqual(12);
       expect(attendances).toBeLessThanOrEqual(learners! * meetings!);

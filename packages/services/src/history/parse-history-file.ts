@@ -7,13 +7,7 @@ export const HISTORY_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The figures a history file carries, by their meaning. */
 export type HistoryColumn =
-  | 'term'
-  | 'title'
-  | 'instructor'
-  | 'learners'
-  | 'meetings'
-  | 'attendances'
-  | 'completed';
+  'term' | 'title' | 'instructor' | 'learners' | 'meetings' | 'attendances' | 'completed';
 
 /** The columns without which a row means nothing. */
 export const REQUIRED_HISTORY_COLUMNS: readonly HistoryColumn[] = [
