@@ -65,6 +65,7 @@ test('a staff member previews, imports and re-imports a file of past terms', asy
   await expect(page.getByText('문제가 있는 행이 1개 있어 가져올 수 없습니다.')).toBeVisible();
   await expect(page.getByRole('button', { name: /가져오기$/ })).toHaveCount(0);
   await expect(page.getByText('읽지 않은 열: 비고')).toBeVisible();
+  await screenshot(page, 'admin-history-problems');
   expect(await coursesTagged()).toBe(0);
 
   // A good file: three new courses, imported, then listed.
@@ -102,7 +103,7 @@ test('a staff member previews, imports and re-imports a file of past terms', asy
   expect(errors.filter((e) => /Content Security Policy|CSP/i.test(e))).toEqual([]);
 });
 
-test('the sample file downloads as a template', async ({ page }) => {
+test('the sample file downloads as a template and imports as a sample', async ({ page }) => {
   await signInAsStaff(page);
   const response = await page.request.get('/admin/history/history-sample.csv');
   expect(response.status()).toBe(200);
@@ -112,4 +113,25 @@ test('the sample file downloads as a template', async ({ page }) => {
     '기수,강좌명,강사,수강생 수,회차,출석 연인원,수료생',
   );
   expect(text.trimEnd().split('\n')).toHaveLength(276);
+
+  // The sample, uploaded as downloaded: 275 new courses, imported with the 견본 badge.
+  await upload(page, 'history-sample.csv', text);
+  await expect(page.getByText('새 강좌 275')).toBeVisible();
+  await page.getByRole('button', { name: '강좌 275개 가져오기' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: '강좌 275개를 가져왔습니다' }),
+  ).toBeVisible();
+  const row = page.getByRole('row', { name: /history-sample\.csv/ });
+  await expect(row.getByText('견본', { exact: true })).toBeVisible();
+  const years = page.locator('.years tbody tr');
+  await expect(years.first().getByRole('rowheader')).toHaveText('2015');
+  await expect(years.last().getByRole('rowheader')).toHaveText('2025');
+  await screenshot(page, 'admin-history-list');
+
+  await page.goto('/en/admin/history');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import past terms' })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /history-sample\.csv/ }).getByText('Sample'),
+  ).toBeVisible();
+  await expectAccessible(page, 'admin history list (en)');
 });

@@ -83,7 +83,9 @@ export const actions: Actions = {
         done:
           result.added === 0
             ? m.admin_history_imported_none(params, { locale })
-            : m.admin_history_imported(params, { locale }),
+            : result.unchanged === 0
+              ? m.admin_history_imported_all(params, { locale })
+              : m.admin_history_imported(params, { locale }),
       };
     } catch (cause) {
       return refused(cause, 'import', locale);
