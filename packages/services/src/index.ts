@@ -76,3 +76,7 @@ export * from './settings/program-contact';
 export * from './registration/my-term-places';
 export * from './catalogue/past-terms';
 export * from './privacy/anonymize-resident';
+export * from './statistics/rules';
+export * from './statistics/term-figures';
+export * from './statistics/cumulative';
+export * from './statistics/statistics-workbook';
