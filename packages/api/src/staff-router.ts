@@ -17,6 +17,7 @@ import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
 import { staffRostersRouter } from './staff-rosters-router';
+import { staffStatsRouter } from './staff-stats-router';
 import { staffTermsRouter } from './staff-terms-router';
 
 /** Failed sign-ins one address may make in 15 minutes, over every account. */
@@ -124,4 +125,5 @@ export const staffRouter = router({
   notices: router(staffNoticesRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
+  stats: router(staffStatsRouter),
 });
