@@ -426,7 +426,11 @@ describe('statistics workbook', () => {
     const file = await buildStatisticsWorkbook(ctx, { termId: termB.id, locale: 'ko' });
     expect(file.filename).toMatch(/_20260320\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.bytes));
+    const { bytes } = file;
+    // exceljs types its input as its own Buffer (an ArrayBuffer): hand it exactly the file's bytes.
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '누적 실적',
       '첫 60분 신청',

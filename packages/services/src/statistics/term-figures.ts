@@ -11,6 +11,8 @@ export interface StatsTermOption {
   name: LocalizedText;
   /** First class day, YYYY-MM-DD (KST). */
   startsOn: string;
+  /** When online registration closes (ISO instant). */
+  registrationClosesAt: string;
 }
 
 /**
@@ -126,6 +128,7 @@ export async function listStatsTerms(ctx: ServiceContext): Promise<StatsTermOpti
       nameKo: terms.nameKo,
       nameEn: terms.nameEn,
       startsOn: terms.startsOn,
+      registrationClosesAt: terms.registrationClosesAt,
     })
     .from(terms)
     .where(ne(terms.status, 'draft'))
@@ -134,6 +137,7 @@ export async function listStatsTerms(ctx: ServiceContext): Promise<StatsTermOpti
     id: t.id,
     name: { ko: t.nameKo, en: t.nameEn },
     startsOn: t.startsOn,
+    registrationClosesAt: t.registrationClosesAt.toISOString(),
   }));
 }
 
@@ -359,6 +363,7 @@ export async function readTermFigures(
       name: { ko: term.nameKo, en: term.nameEn },
       startsOn: term.startsOn,
       endsOn: term.endsOn,
+      registrationClosesAt: term.registrationClosesAt.toISOString(),
     },
     registrations,
     fill,
