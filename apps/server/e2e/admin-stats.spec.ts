@@ -111,6 +111,14 @@ test('the year and term filters live in the address and change the figures', asy
   await expect(page.getByRole('heading', { name: '2026년 시험 기수 통계' })).toBeVisible();
   await expect(page.locator('#fill-table')).not.toContainText('통계 캘리그라피');
   await expect(page.locator('#fill-table')).toContainText('도자기 빚기');
+
+  // The same page in English.
+  await page.goto(`/en/admin/stats?term=${fixtures().statsTermId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Statistics' })).toBeVisible();
+  await expect(page.locator('#figure-fill figcaption')).toHaveText(
+    'Highest fill rate: Statistics Calligraphy 100%. Courses with a waitlist: 1.',
+  );
+  await expect(page.getByRole('link', { name: 'Download .xlsx' })).toBeVisible();
 });
 
 test('the statistics download as an .xlsx workbook with one sheet per figure', async ({ page }) => {
