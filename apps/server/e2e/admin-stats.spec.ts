@@ -104,8 +104,29 @@ test('the year and term filters live in the address and change the figures', asy
   ]);
   await expect(page.locator('[data-figure="courses"]')).toHaveText('1');
 
+  // The cumulative record of the 2024 term alone: its 2 courses, 6 learners, 7 check-ins.
+  await page.getByLabel('누적 실적도 이 기수만').check();
+  await page.getByRole('button', { name: '적용' }).click();
+  await expect(page).toHaveURL(/only=term/);
+  await expect(page.getByRole('heading', { name: '2024년 통계 기수 누적' })).toBeVisible();
+  expect(await cells(page.locator('tr[data-row="imported"]'))).toEqual([
+    '가져온 기록',
+    '0',
+    '0',
+    '0',
+    '0',
+  ]);
+  expect(await cells(page.locator('tr[data-row="recorded"]'))).toEqual([
+    '이 시스템의 기록',
+    '2',
+    '6',
+    '2',
+    '7',
+  ]);
+  await page.getByLabel('누적 실적도 이 기수만').uncheck();
+
   // Another term: the 2024 courses leave the fill table.
-  await page.getByLabel('기수').selectOption({ label: '2026년 시험 기수' });
+  await page.getByLabel('기수', { exact: true }).selectOption({ label: '2026년 시험 기수' });
   await page.getByRole('button', { name: '적용' }).click();
   await expect(page).toHaveURL(/term=/);
   await expect(page.getByRole('heading', { name: '2026년 시험 기수 통계' })).toBeVisible();

@@ -47,7 +47,13 @@ export const staffStatsRouter = {
    * Refusal: `term_not_found` (404).
    */
   workbook: staffProcedure
-    .input(filter.extend({ locale: z.enum(['ko', 'en']).optional() }))
+    .input(
+      filter.extend({
+        /** The cumulative sheet counts the term only, not the years. */
+        cumulativeOfTerm: z.boolean().optional(),
+        locale: z.enum(['ko', 'en']).optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const file = await buildStatisticsWorkbook(ctx.services, input);
       return {

@@ -27,15 +27,19 @@ export async function buildStatisticsWorkbook(
     termId?: string | null;
     fromYear?: number | null;
     toYear?: number | null;
+    /** The cumulative sheet counts the term only (this system's records of it), not the years. */
+    cumulativeOfTerm?: boolean;
     locale?: Locale;
   },
 ): Promise<ExportFile> {
   const opts = { locale: input.locale ?? 'ko' };
   const lang = opts.locale;
-  const cumulative = await readCumulativeFigures(ctx, {
-    fromYear: input.fromYear,
-    toYear: input.toYear,
-  });
+  const cumulative = await readCumulativeFigures(
+    ctx,
+    input.cumulativeOfTerm && input.termId
+      ? { termId: input.termId }
+      : { fromYear: input.fromYear, toYear: input.toYear },
+  );
   const figures = input.termId ? await readTermFigures(ctx, { termId: input.termId }) : null;
 
   const workbook = new ExcelJS.Workbook();

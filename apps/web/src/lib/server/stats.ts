@@ -21,10 +21,11 @@ export async function loadStats(api: Api, filter: StatsFilter, locale: Locale, p
     const chosen = terms.find((t) => t.id === filter.termId) ?? fallback;
     const [figures, cumulative] = await Promise.all([
       chosen ? api.staff.stats.term.query({ termId: chosen.id }) : Promise.resolve(null),
-      api.staff.stats.cumulative.query({
-        fromYear: filter.fromYear ?? undefined,
-        toYear: filter.toYear ?? undefined,
-      }),
+      api.staff.stats.cumulative.query(
+        filter.termOnly && chosen
+          ? { termId: chosen.id }
+          : { fromYear: filter.fromYear ?? undefined, toYear: filter.toYear ?? undefined },
+      ),
     ]);
     return { terms, termId: chosen?.id ?? null, figures, cumulative };
   } catch (cause) {

@@ -4,11 +4,17 @@ import { percent, readStatsFilter, statsQuery } from './filter';
 describe('statistics filter', () => {
   it('reads term and years from the address, leaving malformed parts out', () => {
     const url = new URL('http://x/admin/stats?term=abc&from=2015&to=20x6');
-    expect(readStatsFilter(url)).toEqual({ termId: 'abc', fromYear: 2015, toYear: null });
-    expect(readStatsFilter(new URL('http://x/admin/stats?from=1999'))).toEqual({
+    expect(readStatsFilter(url)).toEqual({
+      termId: 'abc',
+      fromYear: 2015,
+      toYear: null,
+      termOnly: false,
+    });
+    expect(readStatsFilter(new URL('http://x/admin/stats?from=1999&only=term'))).toEqual({
       termId: null,
       fromYear: null,
       toYear: null,
+      termOnly: true,
     });
   });
 
@@ -17,8 +23,15 @@ describe('statistics filter', () => {
       '?term=t+1&from=2015&to=2025',
     );
     expect(statsQuery({})).toBe('');
-    const url = new URL(`http://x/admin/stats${statsQuery({ termId: 'a', toYear: 2020 })}`);
-    expect(readStatsFilter(url)).toEqual({ termId: 'a', fromYear: null, toYear: 2020 });
+    const url = new URL(
+      `http://x/admin/stats${statsQuery({ termId: 'a', toYear: 2020, termOnly: true })}`,
+    );
+    expect(readStatsFilter(url)).toEqual({
+      termId: 'a',
+      fromYear: null,
+      toYear: 2020,
+      termOnly: true,
+    });
   });
 
   it('shows shares as whole percentages and nothing measured as a dash', () => {

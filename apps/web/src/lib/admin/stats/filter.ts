@@ -4,6 +4,8 @@ export interface StatsFilter {
   termId: string | null;
   fromYear: number | null;
   toYear: number | null;
+  /** `?only=term`: the cumulative record counts the chosen term only, not the years. */
+  termOnly: boolean;
 }
 
 const year = (value: string | null): number | null => {
@@ -19,6 +21,7 @@ export function readStatsFilter(url: URL): StatsFilter {
     termId: term,
     fromYear: year(url.searchParams.get('from')),
     toYear: year(url.searchParams.get('to')),
+    termOnly: url.searchParams.get('only') === 'term',
   };
 }
 
@@ -27,11 +30,13 @@ export function statsQuery(filter: {
   termId?: string | null;
   fromYear?: number | null;
   toYear?: number | null;
+  termOnly?: boolean;
 }): string {
   const query = new URLSearchParams();
   if (filter.termId) query.set('term', filter.termId);
   if (filter.fromYear) query.set('from', String(filter.fromYear));
   if (filter.toYear) query.set('to', String(filter.toYear));
+  if (filter.termOnly && filter.termId) query.set('only', 'term');
   const text = query.toString();
   return text ? `?${text}` : '';
 }

@@ -18,6 +18,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
       termId: filter.termId ?? undefined,
       fromYear: filter.fromYear ?? undefined,
       toYear: filter.toYear ?? undefined,
+      cumulativeOfTerm: filter.termOnly,
       locale,
     })
     .catch((cause: unknown): never => {
