@@ -10,6 +10,8 @@ import { eq } from 'drizzle-orm';
 import {
   Database,
   attendance,
+  historyCourses,
+  historyImports,
   instructors,
   outbox,
   programSettings,
@@ -512,6 +514,120 @@ await database.write((tx) =>
     .set({ residentId: certTeacher.id })
     .where(eq(instructors.id, certCourse.instructorId ?? '')),
 );
+// The statistics dashboard's term: closed in 2024, with figures counted by hand in
+// admin-stats.spec.ts, and two courses of imported history (2015 and 2016).
+const statsTerm = await makeTerm(database, {
+  nameKo: '2024년 통계 기수',
+  nameEn: '2024 Statistics Term',
+  startsOn: '2024-03-04',
+  endsOn: '2024-05-27',
+  registrationOpensAt: kstInstant('2024-02-19', '10:00'),
+  registrationClosesAt: kstInstant('2024-02-21', '18:00'),
+  status: 'archived',
+});
+const statsOpens = kstInstant('2024-02-19', '10:00').getTime();
+const statsCalligraphy = await makeCourse(
+  database,
+  { termId: statsTerm.id, roomId },
+  {
+    titleKo: '통계 캘리그라피',
+    titleEn: 'Statistics Calligraphy',
+    capacity: 4,
+    minLearners: 0,
+    sortOrder: 0,
+  },
+);
+const statsYoga = await makeCourse(
+  database,
+  { termId: statsTerm.id, roomId },
+  { titleKo: '통계 요가', titleEn: 'Statistics Yoga', capacity: 8, minLearners: 0, sortOrder: 1 },
+);
+const statsEnrol = async (
+  courseId: string,
+  afterOpening: number,
+  status: 'confirmed' | 'waitlisted' | 'cancelled' = 'confirmed',
+) => {
+  const resident = await makeResident(database, { name: '통계수강' });
+  const at = new Date(statsOpens + afterOpening);
+  return makeEnrolment(
+    database,
+    { courseId, residentId: resident.id },
+    { status, createdAt: at, updatedAt: at },
+  );
+};
+// First hour: minute 0 twice, minutes 1, 2, 3 and 5 once; then two on the next day.
+const statsCal = [
+  await statsEnrol(statsCalligraphy.id, 10_000),
+  await statsEnrol(statsCalligraphy.id, 40_000),
+  await statsEnrol(statsCalligraphy.id, 80_000),
+  await statsEnrol(statsCalligraphy.id, 180_000),
+];
+await statsEnrol(statsCalligraphy.id, 300_000, 'waitlisted');
+await statsEnrol(statsYoga.id, 150_000, 'cancelled');
+const statsYogis = [
+  await statsEnrol(statsYoga.id, 25 * 3_600_000),
+  await statsEnrol(statsYoga.id, 25 * 3_600_000 + 60_000),
+];
+const statsMeeting = (courseId: string, date: string) =>
+  makeMeeting(database, { courseId, roomId }, kstInstant(date, '14:00'));
+const statsCheckIns = async (meetingId: string, ids: string[]) => {
+  for (const enrolmentId of ids) {
+    await database.write((tx) =>
+      tx.insert(attendance).values({
+        id: randomUUID(),
+        enrolmentId,
+        meetingId,
+        checkedInAt: new Date(),
+        method: 'keypad',
+      }),
+    );
+  }
+};
+const statsM1 = await statsMeeting(statsCalligraphy.id, '2024-03-04');
+const statsM2 = await statsMeeting(statsCalligraphy.id, '2024-03-11');
+const statsM3 = await statsMeeting(statsYoga.id, '2024-03-05');
+await statsCheckIns(
+  statsM1.id,
+  statsCal.map((e) => e.id),
+);
+await statsCheckIns(statsM2.id, [statsCal[0]!.id, statsCal[1]!.id]);
+await statsCheckIns(statsM3.id, [statsYogis[0]!.id]);
+const historyImportId = randomUUID();
+await database.write(async (tx) => {
+  await tx.insert(historyImports).values({
+    id: historyImportId,
+    fileName: 'history-e2e.xlsx',
+    fileSha256: '0'.repeat(64),
+    importedAt: new Date(),
+    rowsAdded: 2,
+    rowsUnchanged: 0,
+  });
+  await tx.insert(historyCourses).values([
+    {
+      id: randomUUID(),
+      termKey: '2015-1',
+      year: 2015,
+      session: 1,
+      title: '한지 공예',
+      instructorName: '김한지',
+      learners: 12,
+      attendances: 96,
+      importId: historyImportId,
+      createdAt: new Date(),
+    },
+    {
+      id: randomUUID(),
+      termKey: '2016-1',
+      year: 2016,
+      session: 1,
+      title: '우리 동네 역사',
+      instructorName: '박역사',
+      learners: 9,
+      importId: historyImportId,
+      createdAt: new Date(),
+    },
+  ]);
+});
 
 await database.close();
 writeFileSync(
@@ -541,6 +657,7 @@ writeFileSync(
       bakingCourseId: baking.id,
       romanisedCourseId: romanised.id,
     },
+    statsTermId: statsTerm.id,
     kioskRefusals: {
       cancelledCode: folkCancelled.code,
       nextClassCode: folkPlace.code,

@@ -44,6 +44,8 @@ export function fixtures(): {
     /** A course whose instructor is 정미경, 'Jeong Mi-gyeong' in English, with six classes. */
     romanisedCourseId: string;
   };
+  /** The closed 2024 term whose statistics admin-stats.spec.ts counts by hand. */
+  statsTermId: string;
   /**
    * Codes the kiosk refuses with a reason: a cancelled registration; one whose course meets in two
    * days (14:00–16:00, Room 1) but not today; one whose course ended (dates as YYYY-MM-DD).

@@ -19,6 +19,7 @@ import { staffNoticesRouter } from './staff-notices-router';
 import { staffRetentionRouter } from './staff-retention-router';
 import { staffHistoryRouter } from './staff-history-router';
 import { staffRostersRouter } from './staff-rosters-router';
+import { staffStatsRouter } from './staff-stats-router';
 import { staffTermsRouter } from './staff-terms-router';
 
 /** Failed sign-ins one address may make in 15 minutes, over every account. */
@@ -128,4 +129,5 @@ export const staffRouter = router({
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
   retention: router(staffRetentionRouter),
+  stats: router(staffStatsRouter),
 });

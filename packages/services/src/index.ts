@@ -80,3 +80,7 @@ export * from './catalogue/past-terms';
 export * from './privacy/anonymize-resident';
 export * from './privacy/retention-policy';
 export * from './privacy/retention-run';
+export * from './statistics/rules';
+export * from './statistics/term-figures';
+export * from './statistics/cumulative';
+export * from './statistics/statistics-workbook';

@@ -225,6 +225,7 @@ export async function seedDemoData(
       for (let k = 0; k < learners; k++) {
         const residentIndex = (i * 5 + k) % residentIds.length;
         const enrolmentId = randomUUID();
+        const registeredAt = pastRegistrationAt(i, k);
         await tx.insert(enrolments).values({
           id: enrolmentId,
           courseId,
@@ -234,8 +235,8 @@ export async function seedDemoData(
           channel: k % 4 === 3 ? 'kiosk' : 'web',
           code: newCode(),
           queueNo: k + 1,
-          createdAt: kstInstant('2026-01-02', '10:00'),
-          updatedAt: kstInstant('2026-01-02', '10:00'),
+          createdAt: registeredAt,
+          updatedAt: registeredAt,
         });
         // The first learner of the first course (demo phone 010-0000-1001) attended every
         // meeting, so their /my shows a completion certificate whatever the draw gives others.
@@ -368,6 +369,21 @@ export async function seedDemoData(
 }
 
 const eqCourse = (courseId: string) => eq(meetings.courseId, courseId);
+
+/**
+ * When the past term's `k`-th learner of its `i`-th course registered, in queue order: the first
+ * six within the hour after registration opened (10:00 KST on 22 December; a rush in the first
+ * minutes, thinning out), the rest on later days before it closed. Deterministic, so the demo's
+ * statistics look the same on every start and the seed's random stream is untouched.
+ */
+function pastRegistrationAt(i: number, k: number): Date {
+  const opensAt = kstInstant('2025-12-22', '10:00').getTime();
+  const seconds = (i * 17 + k * 11) % 60;
+  if (k < 6) return new Date(opensAt + (i * 2 + k * k * 1.5) * 60_000 + seconds * 1000);
+  const days = (k - 5) * 2 + (i % 3);
+  const hours = (i + k) % 8;
+  return new Date(opensAt + (days * 24 + hours) * 3_600_000 + seconds * 1000);
+}
 
 async function insertCourse(
   tx: Tx,

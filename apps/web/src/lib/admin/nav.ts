@@ -20,6 +20,7 @@ export interface AdminNavItem {
  */
 export const adminNav = [
   { path: '/admin', label: (opts) => m.web_admin_nav_dashboard({}, opts) },
+  { path: '/admin/stats', label: (opts) => m.admin_stats_nav({}, opts) },
   { path: '/admin/terms', label: (opts) => m.admin_term_nav({}, opts) },
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
   { path: '/admin/rooms', label: (opts) => m.admin_rooms_nav({}, opts) },
