@@ -16,6 +16,7 @@ import { staffAccountsRouter } from './staff-accounts-router';
 import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
+import { staffPrivacyRouter } from './staff-privacy-router';
 import { staffRostersRouter } from './staff-rosters-router';
 import { staffTermsRouter } from './staff-terms-router';
 
@@ -124,4 +125,5 @@ export const staffRouter = router({
   notices: router(staffNoticesRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
+  privacy: router(staffPrivacyRouter),
 });

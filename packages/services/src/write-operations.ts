@@ -54,6 +54,15 @@ import { createNoticeInPlace } from './notices/create-notice';
 import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
 import {
+  correctResidentDataInPlace,
+  deleteResidentDataInPlace,
+  exportMyDataInPlace,
+  readResidentDataInPlace,
+  requestMyDeletionInPlace,
+  resolveDataRequestInPlace,
+} from './privacy/data-rights';
+import { exportAuditLogInPlace } from './staff-audit/export-audit-log';
+import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
   touchStaffSessionInPlace,
@@ -119,6 +128,13 @@ const inPlace = {
   createNotice: createNoticeInPlace,
   updateNotice: updateNoticeInPlace,
   removeNotice: removeNoticeInPlace,
+  readResidentData: readResidentDataInPlace,
+  correctResidentData: correctResidentDataInPlace,
+  deleteResidentData: deleteResidentDataInPlace,
+  resolveDataRequest: resolveDataRequestInPlace,
+  exportMyData: exportMyDataInPlace,
+  requestMyDeletion: requestMyDeletionInPlace,
+  exportAuditLog: exportAuditLogInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS = [
   'notice.create',
   'notice.update',
   'notice.remove',
+  'resident.data_read',
+  'resident.data_corrected',
+  'resident.data_deleted',
+  'resident.data_export',
+  'data_request.created',
+  'data_request.resolved',
+  'audit.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -91,6 +98,8 @@ export interface AuditEntry {
   action: string;
   /** The reason staff gave, when the action takes one. */
   reason: string | null;
+  /** The data request (DR-…) the step was taken under, for residents' data rights. */
+  reference: string | null;
   /** Why a staff sign-in failed: `wrong_password`, `unknown_email` or `disabled`. */
   signInFailure: string | null;
 }
@@ -211,6 +220,7 @@ export async function searchAuditLog(
         action: audit.action,
         // A failed sign-in's `reason` is a code, not words someone typed: it has its own field.
         reason: failure === null ? stringOr(detail.reason) : null,
+        reference: stringOr(detail.reference),
         signInFailure: failure,
       };
     }),

@@ -56,6 +56,13 @@ const actionWords = {
   'notice.create': (opts) => m.admin_notice_audit_create({}, opts),
   'notice.update': (opts) => m.admin_notice_audit_update({}, opts),
   'notice.remove': (opts) => m.admin_notice_audit_remove({}, opts),
+  'resident.data_read': (opts) => m.privacy_audit_action_data_read({}, opts),
+  'resident.data_corrected': (opts) => m.privacy_audit_action_data_corrected({}, opts),
+  'resident.data_deleted': (opts) => m.privacy_audit_action_data_deleted({}, opts),
+  'resident.data_export': (opts) => m.privacy_audit_action_data_export({}, opts),
+  'data_request.created': (opts) => m.privacy_audit_action_request_created({}, opts),
+  'data_request.resolved': (opts) => m.privacy_audit_action_request_resolved({}, opts),
+  'audit.export': (opts) => m.privacy_audit_action_audit_export({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
