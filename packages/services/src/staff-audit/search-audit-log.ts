@@ -168,6 +168,7 @@ export async function searchAuditLog(
       staffRole: staffUsers.role,
       residentName: residents.name,
       residentPhone: residents.phoneE164,
+      residentAnonymizedAt: residents.anonymizedAt,
       courseKo: sql<string | null>`coalesce(${courses.titleKo}, ${enrolmentCourse.titleKo})`,
       courseEn: sql<string | null>`coalesce(${courses.titleEn}, ${enrolmentCourse.titleEn})`,
     })
@@ -209,10 +210,12 @@ export async function searchAuditLog(
           audit.actorType === 'staff' && !staffAccount ? stringOr(detail.email) : null,
         ip: audit.ip,
         resident:
-          row.residentName !== null && row.residentPhone !== null
+          row.residentName !== null && row.residentPhone !== null && !row.residentAnonymizedAt
             ? { name: maskName(row.residentName), phone: maskPhone(row.residentPhone) }
             : null,
-        residentRemoved: audit.residentId !== null && row.residentName === null,
+        // Gone (retention) or anonymised (retention, a deletion request): no name to show.
+        residentRemoved:
+          audit.residentId !== null && (row.residentName === null || !!row.residentAnonymizedAt),
         course:
           row.courseKo !== null && row.courseEn !== null
             ? { ko: row.courseKo, en: row.courseEn }
