@@ -13,9 +13,9 @@ const isKind = (value: string): value is Kind => (KINDS as readonly string[]).in
  * request's reference shows everything held (audited by the API); correction, deletion and the
  * answer follow, each under the same reference. Held data is only ever in an action's answer.
  */
-export const load: PageServerLoad = async ({ locals, parent, url, setHeaders }) => {
+// The admin layout already marks every admin page private, no-store.
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
   const opts = { locale: locals.locale };
-  setHeaders({ 'cache-control': 'private, no-store' });
   const { staff } = await parent();
   if (staff?.role !== 'admin') error(403, { message: m.privacy_admin_forbidden({}, opts) });
   try {
