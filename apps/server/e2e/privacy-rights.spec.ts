@@ -6,6 +6,7 @@
  * that has not ended. The audit log, filtered by the resident, shows each step with the reference,
  * and its CSV export carries the rows.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME } from '@seoro/db/seed';
@@ -207,5 +208,69 @@ test('an administrator answers the request, and the audit log shows every step',
     "select action from audit_log where action = 'audit.export'",
   );
   expect(exports.length).toBeGreaterThan(0);
+  expect(csp).toEqual([]);
+});
+
+test('a resident with no term under way is deleted after the admin confirms in words', async ({
+  page,
+}) => {
+  const csp = watchCsp(page);
+  // A resident with no registration at all: nothing keeps their name and number.
+  const id = randomUUID();
+  await queryDb(
+    `insert into residents (id, name, phone_e164, consented_at, consent_version, created_at,
+     updated_at) values (?, '탈퇴자', '+821099990001', ?, 'test', ?, ?)`,
+    [id, Date.now(), Date.now(), Date.now()],
+  );
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAsStaff(page);
+  await page.goto('/admin/privacy');
+  await page.getByLabel('전화번호 (전체)').fill('010-9999-0001');
+  await page.getByRole('radio', { name: '새 요청으로 접수' }).check();
+  await page.getByLabel('새 요청의 종류').selectOption('deletion');
+  await page.getByRole('button', { name: '보유 정보 조회' }).click();
+  await expect(page.getByRole('region', { name: '보유 정보: 탈퇴자' })).toBeVisible();
+  const deletion = page.getByRole('region', { name: '삭제', exact: true });
+  await expect(deletion).toContainText('영구히 지워지고 되돌릴 수 없습니다');
+
+  // Without the box ticked, nothing happens but a sentence.
+  await deletion.getByRole('button', { name: '개인정보 영구 삭제' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '삭제하려면 확인란에 표시해 주세요' }),
+  ).toBeVisible();
+  const [still] = await queryDb<{ name: string }>('select name from residents where id = ?', [id]);
+  expect(still?.name).toBe('탈퇴자');
+
+  await page
+    .getByRole('region', { name: '삭제', exact: true })
+    .getByRole('checkbox', { name: /영구히 삭제합니다/ })
+    .check();
+  await page
+    .getByRole('region', { name: '삭제', exact: true })
+    .getByRole('button', { name: '개인정보 영구 삭제' })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: '개인정보를 삭제했습니다' }),
+  ).toBeVisible();
+  await expectAccessible(page, 'admin privacy: deleted');
+  const [gone] = await queryDb<{ name: string; phone_e164: string; anonymized_at: number | null }>(
+    'select name, phone_e164, anonymized_at from residents where id = ?',
+    [id],
+  );
+  expect(gone).toMatchObject({ name: '' });
+  expect(gone?.anonymized_at).not.toBeNull();
+  expect(gone?.phone_e164).not.toContain('99990001');
+
+  await page.getByLabel('처리 내용 또는 거절 사유').fill('이름과 전화번호를 삭제함');
+  await page.getByRole('button', { name: '처리 결과 저장' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '‘완료’(으)로' })).toBeVisible();
+
+  // The number finds no one now.
+  await page.getByLabel('전화번호 (전체)').fill('010-9999-0001');
+  await page.getByRole('radio', { name: '새 요청으로 접수' }).check();
+  await page.getByRole('button', { name: '보유 정보 조회' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '그 번호로 등록된 주민을 찾을 수 없습니다' }),
+  ).toBeVisible();
   expect(csp).toEqual([]);
 });
