@@ -246,7 +246,8 @@ async function loadHeld(tx: Tx, residentId: string, now: Date): Promise<Resident
     ...own,
     sessions: {
       count: Number(sessions?.n ?? 0),
-      lastSeenAt: last instanceof Date ? last.toISOString() : last ? new Date(last).toISOString() : null,
+      lastSeenAt:
+        last instanceof Date ? last.toISOString() : last ? new Date(last).toISOString() : null,
     },
     instructor: instructor ?? null,
     requests: requests.map((r) => summaryOf(r, resident ?? null)),
@@ -326,9 +327,7 @@ interface StaffActor {
 }
 
 /** Which request a staff step belongs to: an existing reference, or a new one to record. */
-export type RequestChoice =
-  | { reference: string }
-  | { kind: DataRequestKind; note?: string | null };
+export type RequestChoice = { reference: string } | { kind: DataRequestKind; note?: string | null };
 
 async function staffAudit(
   tx: Tx,

@@ -37,17 +37,19 @@ async function exportAuditLogInPlace(
     entries.push(...page.entries);
     cursor = page.nextCursor;
   } while (cursor !== null && entries.length < AUDIT_EXPORT_MAX_ROWS);
-  const rows = entries.slice(0, AUDIT_EXPORT_MAX_ROWS).map((entry) => [
-    kstStamp(new Date(entry.at)),
-    entry.actorType,
-    entry.staff?.name ?? entry.attemptedEmail ?? null,
-    entry.resident ? `${entry.resident.name} ${entry.resident.phone}` : null,
-    entry.course ? entry.course[locale] : null,
-    entry.action,
-    entry.reference,
-    entry.reason ?? entry.signInFailure,
-    entry.ip,
-  ]);
+  const rows = entries
+    .slice(0, AUDIT_EXPORT_MAX_ROWS)
+    .map((entry) => [
+      kstStamp(new Date(entry.at)),
+      entry.actorType,
+      entry.staff?.name ?? entry.attemptedEmail ?? null,
+      entry.resident ? `${entry.resident.name} ${entry.resident.phone}` : null,
+      entry.course ? entry.course[locale] : null,
+      entry.action,
+      entry.reference,
+      entry.reason ?? entry.signInFailure,
+      entry.ip,
+    ]);
   const now = ctx.clock.now();
   await ctx.database.write((tx) =>
     tx.insert(auditLog).values({
