@@ -7,7 +7,14 @@ import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { Database, attendance, instructors, programSettings } from '@seoro/db';
+import {
+  Database,
+  attendance,
+  instructors,
+  outbox,
+  programSettings,
+  retentionRuns,
+} from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -413,6 +420,56 @@ await makeTerm(database, {
   status: 'draft',
 });
 
+// Retention: a resident whose only term ended two years ago (due under the default periods), with
+// a text sent then. The daily job is marked as run today, so the server does not destroy it on
+// start: the admin test runs it by hand.
+const longAgoTerm = await makeTerm(database, {
+  nameKo: '2024년 2기',
+  nameEn: '2024 Session 2',
+  startsOn: '2024-09-05',
+  endsOn: '2024-11-28',
+  registrationOpensAt: kstInstant('2024-08-19', '10:00'),
+  registrationClosesAt: kstInstant('2024-09-06', '18:00'),
+  // A draft, so the public archive of past terms (which other tests count) does not list it.
+  status: 'draft',
+});
+const longAgoCourse = await makeCourse(
+  database,
+  { termId: longAgoTerm.id, roomId },
+  { titleKo: '지난 민화 교실', titleEn: 'Past Folk Painting', minLearners: 0 },
+);
+const longAgo = await makeResident(database, {
+  name: '오래전',
+  phoneE164: '+821042000031',
+  createdAt: kstInstant('2024-08-20', '10:00'),
+});
+await makeEnrolment(database, { courseId: longAgoCourse.id, residentId: longAgo.id });
+await database.write(async (tx) => {
+  const sentAt = kstInstant('2024-08-20', '10:01');
+  await tx.insert(outbox).values({
+    id: randomUUID(),
+    template: 'registration_confirmed',
+    channel: 'sms',
+    recipient: longAgo.phoneE164,
+    locale: 'ko',
+    payload: { name: longAgo.name },
+    status: 'sent',
+    sentAt,
+    nextAttemptAt: sentAt,
+    createdAt: sentAt,
+  });
+  await tx.insert(retentionRuns).values({
+    id: randomUUID(),
+    startedAt: new Date(),
+    finishedAt: new Date(),
+    dryRun: false,
+    actorType: 'system',
+    actorId: null,
+    policy: { residents: 12, messages: 6 },
+    counts: { residents: 0, messages: 0 },
+  });
+});
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -448,6 +505,7 @@ writeFileSync(
       endedCode: pansoriPlace.code,
       endedDate: kstDateOf(inDays(-4, '14:00')),
     },
+    retention: { name: longAgo.name, phone: '010-4200-0031', courseId: longAgoCourse.id },
   }),
 );
 

@@ -55,6 +55,8 @@ export function fixtures(): {
     endedCode: string;
     endedDate: string;
   };
+  /** A resident (오래전) whose only term ended in 2024: due for destruction, with an old text. */
+  retention: { name: string; phone: string; courseId: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

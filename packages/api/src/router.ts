@@ -4,6 +4,7 @@ import {
   getCurrentCatalogue,
   getPastTerm,
   getProgramContact,
+  getRetentionPolicy,
   listPastTerms,
 } from '@seoro/services';
 import { publicProcedure, router } from '@seoro/trpc';
@@ -21,6 +22,8 @@ const catalogueRouter = router({
   currentTerm: publicProcedure.query(({ ctx }) => getCurrentCatalogue(ctx.services)),
   /** How to reach the program and the way to the Art Hall (the settings' `contact`, or defaults). */
   contact: publicProcedure.query(({ ctx }) => getProgramContact(ctx.services)),
+  /** How long personal data is kept, per kind, in months (the privacy notice states them). */
+  retention: publicProcedure.query(({ ctx }) => getRetentionPolicy(ctx.services)),
   /** Published terms that have ended, newest first (the public archive). */
   pastTerms: publicProcedure.query(({ ctx }) => listPastTerms(ctx.services)),
   /** One past term and its courses; a term not over yet is `term_not_found`. */

@@ -17,6 +17,7 @@ import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
 import { staffPrivacyRouter } from './staff-privacy-router';
+import { staffRetentionRouter } from './staff-retention-router';
 import { staffRostersRouter } from './staff-rosters-router';
 import { staffTermsRouter } from './staff-terms-router';
 
@@ -126,4 +127,5 @@ export const staffRouter = router({
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
   privacy: router(staffPrivacyRouter),
+  retention: router(staffRetentionRouter),
 });

@@ -114,6 +114,8 @@ export const DOMAIN_ERROR_CODES = [
   'resident_has_ongoing_places',
   'resolution_required',
   'deletion_request_open',
+  // A retention period outside the allowed months; `field` names which one.
+  'retention_period_invalid',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

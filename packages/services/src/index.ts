@@ -78,3 +78,5 @@ export * from './catalogue/past-terms';
 export * from './privacy/anonymize-resident';
 export * from './privacy/data-rights';
 export * from './staff-audit/export-audit-log';
+export * from './privacy/retention-policy';
+export * from './privacy/retention-run';

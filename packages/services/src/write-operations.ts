@@ -53,6 +53,8 @@ import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import { createNoticeInPlace } from './notices/create-notice';
 import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
+import { updateRetentionPolicyInPlace } from './privacy/retention-policy';
+import { runRetentionInPlace } from './privacy/retention-run';
 import {
   correctResidentDataInPlace,
   deleteResidentDataInPlace,
@@ -135,6 +137,8 @@ const inPlace = {
   exportMyData: exportMyDataInPlace,
   requestMyDeletion: requestMyDeletionInPlace,
   exportAuditLog: exportAuditLogInPlace,
+  updateRetentionPolicy: updateRetentionPolicyInPlace,
+  runRetention: runRetentionInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

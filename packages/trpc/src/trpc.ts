@@ -175,6 +175,7 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   resident_has_ongoing_places: 'CONFLICT',
   resolution_required: 'BAD_REQUEST',
   deletion_request_open: 'CONFLICT',
+  retention_period_invalid: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */

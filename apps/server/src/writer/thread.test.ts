@@ -284,6 +284,8 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   exportMyData: { residentId: 'missing', format: 'json' },
   requestMyDeletion: { residentId: 'missing' },
   exportAuditLog: { filters: {}, format: 'csv', staffId: 'missing' },
+  updateRetentionPolicy: { residents: 0, messages: 6, staffId: 'missing' },
+  runRetention: { dryRun: false, actor: { type: 'staff', id: 'missing' }, reason: '' },
 };
 
 describe('the writer thread', () => {

@@ -20,3 +20,4 @@ export * from './notice';
 export * from './setting';
 export * from './history';
 export * from './governance';
+export * from './teaching';

@@ -21,7 +21,7 @@ import type { LocalizedText } from '../views';
 
 /** How one learner stands at one meeting. */
 export type CellState = 'present' | 'late' | 'absent' | 'future' | 'cancelled';
-export type CheckInMethodName = 'qr' | 'keypad' | 'phone' | 'staff';
+export type CheckInMethodName = 'qr' | 'keypad' | 'phone' | 'staff' | 'instructor';
 
 /** What every attendance view prints at its head: the program's header for one course. */
 export interface CourseSheetHeader {

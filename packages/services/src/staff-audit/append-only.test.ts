@@ -59,7 +59,9 @@ describe('the audit log is append-only', () => {
     expect(await refusal(database.write((tx) => tx.delete(auditLog)))).toMatch(/append-only/);
     expect(
       await refusal(
-        database.write((tx) => tx.run(sql`delete from audit_log where action = 'test.row'`)),
+        database.write(async (tx) => {
+          await tx.run(sql`delete from audit_log where action = 'test.row'`);
+        }),
       ),
     ).toMatch(/append-only/);
     const rows = await database.db.select().from(auditLog);

@@ -57,6 +57,9 @@ export const AUDIT_ACTIONS = [
   'data_request.created',
   'data_request.resolved',
   'audit.export',
+  'settings.retention_update',
+  'retention.run',
+  'retention.dry_run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

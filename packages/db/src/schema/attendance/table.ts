@@ -17,7 +17,8 @@ export const attendance = sqliteTable(
       .notNull()
       .references(() => meetings.id),
     checkedInAt: instant('checked_in_at').notNull(),
-    method: text('method', { enum: ['qr', 'keypad', 'phone', 'staff'] }).notNull(),
+    /** `instructor`: taken by the course's instructor from their phone, for the meeting under way. */
+    method: text('method', { enum: ['qr', 'keypad', 'phone', 'staff', 'instructor'] }).notNull(),
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
     kioskId: text('kiosk_id').references(() => kiosks.id),
     /**
@@ -32,6 +33,9 @@ export const attendance = sqliteTable(
     uniqueIndex('attendance_enrolment_meeting_uq').on(t.enrolmentId, t.meetingId),
     index('attendance_meeting_idx').on(t.meetingId),
     uniqueIndex('attendance_client_key_uq').on(t.clientKey),
-    check('attendance_method_ck', sql`${t.method} in ('qr','keypad','phone','staff')`),
+    check(
+      'attendance_method_ck',
+      sql`${t.method} in ('qr','keypad','phone','staff','instructor')`,
+    ),
   ],
 );

@@ -20,6 +20,8 @@ export const residents = sqliteTable(
      * stays, with a placeholder phone, so counts for statistics do not change.
      */
     anonymizedAt: instant('anonymized_at'),
+    /** When the resident asked not to be invited to teach (the opt-out link in the invitation). */
+    teachInvitesOptOutAt: instant('teach_invites_opt_out_at'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },

@@ -63,6 +63,9 @@ const actionWords = {
   'data_request.created': (opts) => m.privacy_audit_action_request_created({}, opts),
   'data_request.resolved': (opts) => m.privacy_audit_action_request_resolved({}, opts),
   'audit.export': (opts) => m.privacy_audit_action_audit_export({}, opts),
+  'settings.retention_update': (opts) => m.admin_retention_audit_update({}, opts),
+  'retention.run': (opts) => m.admin_retention_audit_run({}, opts),
+  'retention.dry_run': (opts) => m.admin_retention_audit_dry_run({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
