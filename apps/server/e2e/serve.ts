@@ -469,6 +469,49 @@ await database.write(async (tx) => {
     counts: { residents: 0, messages: 0 },
   });
 });
+// Certificates: a finished course (5 meetings, the learner attended 4 = 80%) in a draft term that
+// no public list shows, and its instructor as a resident who can sign in.
+const certTerm = await makeTerm(database, {
+  nameKo: '2025년 수료 기수',
+  nameEn: '2025 Completion Term',
+  startsOn: kstDateOf(inDays(-45, '10:00')),
+  endsOn: kstDateOf(inDays(-10, '10:00')),
+  status: 'draft',
+});
+const certCourse = await makeCourse(
+  database,
+  { termId: certTerm.id, roomId },
+  { titleKo: '수료 캘리그라피', titleEn: 'Completion Calligraphy' },
+);
+const certMeetings = [];
+for (const n of [-40, -33, -26, -19, -12]) {
+  certMeetings.push(
+    await makeMeeting(database, { courseId: certCourse.id, roomId }, inDays(n, '10:00')),
+  );
+}
+const certLearner = await makeResident(database, { name: '김수료', phoneE164: '+821042000041' });
+const certPlace = await makeEnrolment(database, {
+  courseId: certCourse.id,
+  residentId: certLearner.id,
+});
+for (const meeting of certMeetings.slice(0, 4)) {
+  await database.write((tx) =>
+    tx.insert(attendance).values({
+      id: randomUUID(),
+      enrolmentId: certPlace.id,
+      meetingId: meeting.id,
+      checkedInAt: meeting.startsAt,
+      method: 'staff',
+    }),
+  );
+}
+const certTeacher = await makeResident(database, { name: '이강사', phoneE164: '+821042000042' });
+await database.write((tx) =>
+  tx
+    .update(instructors)
+    .set({ residentId: certTeacher.id })
+    .where(eq(instructors.id, certCourse.instructorId ?? '')),
+);
 
 await database.close();
 writeFileSync(
@@ -506,6 +549,12 @@ writeFileSync(
       endedDate: kstDateOf(inDays(-4, '14:00')),
     },
     retention: { name: longAgo.name, phone: '010-4200-0031', courseId: longAgoCourse.id },
+    certificates: {
+      learnerPhone: '010-4200-0041',
+      teacherPhone: '010-4200-0042',
+      enrolmentId: certPlace.id,
+      courseTitle: certCourse.titleKo,
+    },
   }),
 );
 

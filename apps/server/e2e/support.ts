@@ -57,6 +57,16 @@ export function fixtures(): {
   };
   /** A resident (오래전) whose only term ended in 2024: due for destruction, with an old text. */
   retention: { name: string; phone: string; courseId: string };
+  /**
+   * A finished course in a draft term: 김수료 (learnerPhone) attended 4 of its 5 meetings (80%,
+   * a certificate); 이강사 (teacherPhone) is its instructor.
+   */
+  certificates: {
+    learnerPhone: string;
+    teacherPhone: string;
+    enrolmentId: string;
+    courseTitle: string;
+  };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

@@ -11,6 +11,7 @@ import { publicProcedure, router } from '@seoro/trpc';
 import { routesOf, serverPlugins } from './plugins';
 import { kioskRouter } from './kiosk-router';
 import { staffRouter } from './staff-router';
+import { certificatesRouter } from './certificates-router';
 
 const systemRouter = router({
   /** Touches no database: the kiosk uses it to tell whether it is online. */
@@ -41,6 +42,7 @@ const coreRouters = {
   catalogue: catalogueRouter,
   staff: staffRouter,
   kiosk: kioskRouter,
+  certificates: certificatesRouter,
 };
 
 /** The whole API: core routers, then the routes of every server part in the plugin registry. */

@@ -44,6 +44,8 @@ export const DOMAIN_ERROR_CODES = [
   'capacity_below_confirmed',
   'reason_required',
   'enrolment_not_found',
+  'certificate_not_earned',
+  'certificate_not_found',
   'lottery_not_due',
   'otp_invalid',
   'otp_expired',

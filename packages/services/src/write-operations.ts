@@ -55,6 +55,7 @@ import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
 import { updateRetentionPolicyInPlace } from './privacy/retention-policy';
 import { runRetentionInPlace } from './privacy/retention-run';
+import { issueCertificateInPlace } from './certificates/issue-certificate';
 import {
   correctResidentDataInPlace,
   deleteResidentDataInPlace,
@@ -139,6 +140,7 @@ const inPlace = {
   exportAuditLog: exportAuditLogInPlace,
   updateRetentionPolicy: updateRetentionPolicyInPlace,
   runRetention: runRetentionInPlace,
+  issueCertificate: issueCertificateInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -107,6 +107,8 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   capacity_below_confirmed: 'CONFLICT',
   reason_required: 'BAD_REQUEST',
   enrolment_not_found: 'NOT_FOUND',
+  certificate_not_earned: 'FORBIDDEN',
+  certificate_not_found: 'NOT_FOUND',
   lottery_not_due: 'CONFLICT',
   otp_invalid: 'BAD_REQUEST',
   otp_expired: 'BAD_REQUEST',

@@ -286,6 +286,7 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   exportAuditLog: { filters: {}, format: 'csv', staffId: 'missing' },
   updateRetentionPolicy: { residents: 0, messages: 6, staffId: 'missing' },
   runRetention: { dryRun: false, actor: { type: 'staff', id: 'missing' }, reason: '' },
+  issueCertificate: { residentId: 'missing', enrolmentId: 'missing' },
 };
 
 describe('the writer thread', () => {

@@ -26,8 +26,14 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store' });
   try {
     const view = await locals.api.registration.my.registrations.query();
+    // Certificates are a side dish: if they cannot be read, the registrations still show.
+    const certificates = await locals.api.certificates.mine.query().catch((cause: unknown) => {
+      console.error('[web] certificates.mine failed', readApiFailure(cause) ?? cause);
+      return [];
+    });
     return {
       view,
+      certificates,
       expired: false,
       signedOut: false,
       confirmId: url.searchParams.get('cancel'),
@@ -35,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
     };
   } catch (cause) {
     const failure = readApiFailure(cause);
-    const signedOut = { view: null, confirmId: null, doneId: null };
+    const signedOut = { view: null, certificates: [], confirmId: null, doneId: null };
     if (failure?.domainCode === 'session_expired') {
       return { ...signedOut, expired: true, signedOut: false };
     }
