@@ -16,6 +16,7 @@ import { staffAccountsRouter } from './staff-accounts-router';
 import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
+import { staffPrivacyRouter } from './staff-privacy-router';
 import { staffRetentionRouter } from './staff-retention-router';
 import { staffHistoryRouter } from './staff-history-router';
 import { staffRostersRouter } from './staff-rosters-router';
@@ -128,6 +129,7 @@ export const staffRouter = router({
   history: router(staffHistoryRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
+  privacy: router(staffPrivacyRouter),
   retention: router(staffRetentionRouter),
   stats: router(staffStatsRouter),
 });

@@ -107,6 +107,15 @@ export const DOMAIN_ERROR_CODES = [
   'notice_date_invalid',
   'notice_ends_before_start',
   'notice_not_found',
+  // Residents' data rights (see, correct, delete) and the requests staff answer.
+  'resident_not_found',
+  'data_request_not_found',
+  'data_request_closed',
+  'phone_taken',
+  'correction_empty',
+  'resident_has_ongoing_places',
+  'resolution_required',
+  'deletion_request_open',
   // A retention period outside the allowed months; `field` names which one.
   'retention_period_invalid',
   // Importing past terms from a spreadsheet.

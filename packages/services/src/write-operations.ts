@@ -58,6 +58,15 @@ import { runRetentionInPlace } from './privacy/retention-run';
 import { issueCertificateInPlace } from './certificates/issue-certificate';
 import { importHistoryInPlace } from './history/import-history';
 import {
+  correctResidentDataInPlace,
+  deleteResidentDataInPlace,
+  exportMyDataInPlace,
+  readResidentDataInPlace,
+  requestMyDeletionInPlace,
+  resolveDataRequestInPlace,
+} from './privacy/data-rights';
+import { exportAuditLogInPlace } from './staff-audit/export-audit-log';
+import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
   touchStaffSessionInPlace,
@@ -123,6 +132,13 @@ const inPlace = {
   createNotice: createNoticeInPlace,
   updateNotice: updateNoticeInPlace,
   removeNotice: removeNoticeInPlace,
+  readResidentData: readResidentDataInPlace,
+  correctResidentData: correctResidentDataInPlace,
+  deleteResidentData: deleteResidentDataInPlace,
+  resolveDataRequest: resolveDataRequestInPlace,
+  exportMyData: exportMyDataInPlace,
+  requestMyDeletion: requestMyDeletionInPlace,
+  exportAuditLog: exportAuditLogInPlace,
   updateRetentionPolicy: updateRetentionPolicyInPlace,
   runRetention: runRetentionInPlace,
   issueCertificate: issueCertificateInPlace,

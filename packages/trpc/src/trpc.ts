@@ -169,6 +169,14 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   notice_date_invalid: 'BAD_REQUEST',
   notice_ends_before_start: 'BAD_REQUEST',
   notice_not_found: 'NOT_FOUND',
+  resident_not_found: 'NOT_FOUND',
+  data_request_not_found: 'NOT_FOUND',
+  data_request_closed: 'CONFLICT',
+  phone_taken: 'CONFLICT',
+  correction_empty: 'BAD_REQUEST',
+  resident_has_ongoing_places: 'CONFLICT',
+  resolution_required: 'BAD_REQUEST',
+  deletion_request_open: 'CONFLICT',
   retention_period_invalid: 'BAD_REQUEST',
   history_file_too_large: 'PAYLOAD_TOO_LARGE',
   history_file_unreadable: 'BAD_REQUEST',
@@ -215,6 +223,10 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   minimum_not_lowered: 'minLearners',
   notice_text_required: 'bodyKo',
   notice_ends_before_start: 'showUntil',
+  phone_taken: 'phone',
+  correction_empty: 'name',
+  resolution_required: 'resolution',
+  data_request_not_found: 'reference',
 };
 
 /**

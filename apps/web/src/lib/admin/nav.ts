@@ -33,6 +33,7 @@ export const adminNav = [
     roles: ['admin', 'staff'],
   },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
+  { path: '/admin/privacy', label: (opts) => m.privacy_admin_nav({}, opts), roles: ['admin'] },
   { path: '/admin/staff', label: (opts) => m.admin_staff_nav({}, opts), roles: ['admin'] },
   { path: '/admin/settings', label: (opts) => m.admin_settings_nav({}, opts), roles: ['admin'] },
 ] as const satisfies readonly AdminNavItem[];
