@@ -53,6 +53,16 @@ import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import { createNoticeInPlace } from './notices/create-notice';
 import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
+import { submitApplicationInPlace } from './teach/submit-application';
+import { resubmitApplicationInPlace } from './teach/resubmit-application';
+import { withdrawApplicationInPlace } from './teach/withdraw-application';
+import {
+  commentOnApplicationInPlace,
+  rejectApplicationInPlace,
+  requestApplicationChangesInPlace,
+  revealApplicantPhoneInPlace,
+} from './teach/review-application';
+import { approveApplicationInPlace } from './teach/approve-application';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -119,6 +129,14 @@ const inPlace = {
   createNotice: createNoticeInPlace,
   updateNotice: updateNoticeInPlace,
   removeNotice: removeNoticeInPlace,
+  submitApplication: submitApplicationInPlace,
+  resubmitApplication: resubmitApplicationInPlace,
+  withdrawApplication: withdrawApplicationInPlace,
+  commentOnApplication: commentOnApplicationInPlace,
+  requestApplicationChanges: requestApplicationChangesInPlace,
+  rejectApplication: rejectApplicationInPlace,
+  revealApplicantPhone: revealApplicantPhoneInPlace,
+  approveApplication: approveApplicationInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */
