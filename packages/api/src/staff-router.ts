@@ -9,6 +9,7 @@ import {
   staffProcedure,
 } from '@seoro/trpc';
 import { staffAttendanceRouter, staffExportsRouter } from './staff-attendance-router';
+import { staffApplicationsRouter } from './staff-applications-router';
 import { staffAuditRouter } from './staff-audit-router';
 import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
 import { staffCourseEditorRouter } from './staff-course-editor-router';
@@ -124,4 +125,5 @@ export const staffRouter = router({
   notices: router(staffNoticesRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
+  applications: router(staffApplicationsRouter),
 });

@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS = [
   'notice.create',
   'notice.update',
   'notice.remove',
+  'application.submit',
+  'application.resubmit',
+  'application.withdraw',
+  'application.comment',
+  'application.changes_requested',
+  'application.reject',
+  'application.approve',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -22,6 +22,7 @@ export const adminNav = [
   { path: '/admin', label: (opts) => m.web_admin_nav_dashboard({}, opts) },
   { path: '/admin/terms', label: (opts) => m.admin_term_nav({}, opts) },
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
+  { path: '/admin/applications', label: (opts) => m.teach_admin_title({}, opts) },
   { path: '/admin/rooms', label: (opts) => m.admin_rooms_nav({}, opts) },
   { path: '/admin/exports', label: (opts) => m.admin_export_nav({}, opts) },
   { path: '/admin/kiosks', label: (opts) => m.admin_kiosk_nav({}, opts) },

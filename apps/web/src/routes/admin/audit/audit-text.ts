@@ -56,6 +56,13 @@ const actionWords = {
   'notice.create': (opts) => m.admin_notice_audit_create({}, opts),
   'notice.update': (opts) => m.admin_notice_audit_update({}, opts),
   'notice.remove': (opts) => m.admin_notice_audit_remove({}, opts),
+  'application.submit': (opts) => m.teach_audit_submit({}, opts),
+  'application.resubmit': (opts) => m.teach_audit_resubmit({}, opts),
+  'application.withdraw': (opts) => m.teach_audit_withdraw({}, opts),
+  'application.comment': (opts) => m.teach_audit_comment({}, opts),
+  'application.changes_requested': (opts) => m.teach_audit_changes_requested({}, opts),
+  'application.reject': (opts) => m.teach_audit_reject({}, opts),
+  'application.approve': (opts) => m.teach_audit_approve({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
