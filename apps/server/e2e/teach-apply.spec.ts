@@ -7,7 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_STAFF_EMAIL, DEMO_STAFF_NAME } from '@seoro/db/seed';
 import {
+  addStaffAccount,
   expectAccessible,
   fixtures,
   queryDb,
@@ -52,6 +54,10 @@ async function signIn(page: Page) {
   await page.getByRole('button', { name: '확인하고 계속하기' }).click();
 }
 
+test.beforeAll(async () => {
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'staff');
+});
+
 const applicationRows = () =>
   queryDb<{ id: string; status: string; meeting_count: number; course_id: string | null }>(
     `select a.id, a.status, a.meeting_count, a.course_id from instructor_applications a
@@ -63,6 +69,8 @@ test('a resident applies, staff ask for changes, the resident resubmits, staff a
   page,
   browser,
 }) => {
+  // Two people, many pages, and Argon2 for the staff sign-in on a busy machine.
+  test.setTimeout(180_000);
   const csp = watchCsp(page);
   await page.setViewportSize(PHONE_VIEWPORT);
 
