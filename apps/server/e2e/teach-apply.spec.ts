@@ -192,4 +192,21 @@ test('a resident applies, staff ask for changes, the resident resubmits, staff a
   await expect(page.getByText('승인', { exact: true }).first()).toBeVisible();
   expect(csp).toEqual([]);
   await staffContext.close();
+
+  // Text at 200% and in forced (high-contrast) colours: the form still fits the phone's width.
+  await page.emulateMedia({ forcedColors: 'active' });
+  for (const path of ['/teach', '/teach/apply', '/teach/my']) {
+    await page.goto(path);
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    await screenshot(page, `teach-apply-200-contrast${path.replaceAll('/', '-')}`);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth)
+        .map((el) => `${el.tagName}.${el.className}`)
+        .slice(0, 5),
+    );
+    expect(wide, path).toEqual([]);
+  }
 });
