@@ -628,6 +628,17 @@ await database.write(async (tx) => {
     },
   ]);
 });
+// Applying to teach: a resident who proposes a course, and a term next year to approve it into.
+const teachTerm = await makeTerm(database, {
+  nameKo: '2027년 1기',
+  nameEn: '2027 Session 1',
+  startsOn: '2027-03-04',
+  endsOn: '2027-06-30',
+  registrationOpensAt: kstInstant('2027-02-15', '10:00'),
+  registrationClosesAt: kstInstant('2027-03-11', '18:00'),
+  status: 'draft',
+});
+await makeResident(database, { name: '한가르침', phoneE164: '+821042000051' });
 
 await database.close();
 writeFileSync(
@@ -658,6 +669,7 @@ writeFileSync(
       romanisedCourseId: romanised.id,
     },
     statsTermId: statsTerm.id,
+    teach: { phone: '010-4200-0051', termId: teachTerm.id },
     kioskRefusals: {
       cancelledCode: folkCancelled.code,
       nextClassCode: folkPlace.code,

@@ -50,6 +50,8 @@ export function fixtures(): {
    * Codes the kiosk refuses with a reason: a cancelled registration; one whose course meets in two
    * days (14:00–16:00, Room 1) but not today; one whose course ended (dates as YYYY-MM-DD).
    */
+  /** The resident who applies to teach, and a draft term next year to approve the course into. */
+  teach: { phone: string; termId: string };
   kioskRefusals: {
     cancelledCode: string;
     nextClassCode: string;

@@ -12,6 +12,7 @@ import { routesOf, serverPlugins } from './plugins';
 import { kioskRouter } from './kiosk-router';
 import { staffRouter } from './staff-router';
 import { certificatesRouter } from './certificates-router';
+import { teachRouter } from './teach-router';
 
 const systemRouter = router({
   /** Touches no database: the kiosk uses it to tell whether it is online. */
@@ -43,6 +44,7 @@ const coreRouters = {
   staff: staffRouter,
   kiosk: kioskRouter,
   certificates: certificatesRouter,
+  teach: router(teachRouter),
 };
 
 /** The whole API: core routers, then the routes of every server part in the plugin registry. */

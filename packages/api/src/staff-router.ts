@@ -9,6 +9,7 @@ import {
   staffProcedure,
 } from '@seoro/trpc';
 import { staffAttendanceRouter, staffExportsRouter } from './staff-attendance-router';
+import { staffApplicationsRouter } from './staff-applications-router';
 import { staffAuditRouter } from './staff-audit-router';
 import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
 import { staffCourseEditorRouter } from './staff-course-editor-router';
@@ -132,4 +133,5 @@ export const staffRouter = router({
   privacy: router(staffPrivacyRouter),
   retention: router(staffRetentionRouter),
   stats: router(staffStatsRouter),
+  applications: router(staffApplicationsRouter),
 });

@@ -125,6 +125,24 @@ export const DOMAIN_ERROR_CODES = [
   'history_file_empty',
   'history_file_changed',
   'history_has_problems',
+  // Applying to teach and the staff review.
+  'application_text_required',
+  'application_text_too_long',
+  'application_meetings_out_of_range',
+  'application_weekday_invalid',
+  'application_duration_out_of_range',
+  'application_time_invalid',
+  'application_fee_out_of_range',
+  'application_capacity_out_of_range',
+  'application_yongsan_required',
+  'application_exclusions_required',
+  'application_not_found',
+  'application_not_editable',
+  'application_not_withdrawable',
+  'application_already_decided',
+  'application_message_required',
+  'application_term_not_open',
+  'application_no_free_slot',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -13,6 +13,7 @@ export * from './phone-lookup';
 export * from './programme';
 export * from './schedule';
 export * from './sms';
+export * from './teach-application';
 export * from './time';
 export * from './types';
 export * from './window';

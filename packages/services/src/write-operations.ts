@@ -66,6 +66,16 @@ import {
   resolveDataRequestInPlace,
 } from './privacy/data-rights';
 import { exportAuditLogInPlace } from './staff-audit/export-audit-log';
+import { submitApplicationInPlace } from './teach/submit-application';
+import { resubmitApplicationInPlace } from './teach/resubmit-application';
+import { withdrawApplicationInPlace } from './teach/withdraw-application';
+import {
+  commentOnApplicationInPlace,
+  rejectApplicationInPlace,
+  requestApplicationChangesInPlace,
+  revealApplicantPhoneInPlace,
+} from './teach/review-application';
+import { approveApplicationInPlace } from './teach/approve-application';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -143,6 +153,14 @@ const inPlace = {
   runRetention: runRetentionInPlace,
   issueCertificate: issueCertificateInPlace,
   importHistory: importHistoryInPlace,
+  submitApplication: submitApplicationInPlace,
+  resubmitApplication: resubmitApplicationInPlace,
+  withdrawApplication: withdrawApplicationInPlace,
+  commentOnApplication: commentOnApplicationInPlace,
+  requestApplicationChanges: requestApplicationChangesInPlace,
+  rejectApplication: rejectApplicationInPlace,
+  revealApplicantPhone: revealApplicantPhoneInPlace,
+  approveApplication: approveApplicationInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

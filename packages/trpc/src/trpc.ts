@@ -184,6 +184,23 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   history_file_empty: 'BAD_REQUEST',
   history_file_changed: 'CONFLICT',
   history_has_problems: 'UNPROCESSABLE_CONTENT',
+  application_text_required: 'BAD_REQUEST',
+  application_text_too_long: 'BAD_REQUEST',
+  application_meetings_out_of_range: 'BAD_REQUEST',
+  application_weekday_invalid: 'BAD_REQUEST',
+  application_duration_out_of_range: 'BAD_REQUEST',
+  application_time_invalid: 'BAD_REQUEST',
+  application_fee_out_of_range: 'BAD_REQUEST',
+  application_capacity_out_of_range: 'BAD_REQUEST',
+  application_yongsan_required: 'BAD_REQUEST',
+  application_exclusions_required: 'BAD_REQUEST',
+  application_not_found: 'NOT_FOUND',
+  application_not_editable: 'CONFLICT',
+  application_not_withdrawable: 'CONFLICT',
+  application_already_decided: 'CONFLICT',
+  application_message_required: 'BAD_REQUEST',
+  application_term_not_open: 'CONFLICT',
+  application_no_free_slot: 'CONFLICT',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -227,6 +244,17 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   correction_empty: 'name',
   resolution_required: 'resolution',
   data_request_not_found: 'reference',
+  application_meetings_out_of_range: 'meetingCount',
+  application_weekday_invalid: 'preferredWeekday',
+  application_duration_out_of_range: 'durationMinutes',
+  application_time_invalid: 'preferredStartTime',
+  application_fee_out_of_range: 'materialsFeeWon',
+  application_capacity_out_of_range: 'capacity',
+  application_yongsan_required: 'yongsanConfirmed',
+  application_exclusions_required: 'exclusionsAccepted',
+  application_message_required: 'message',
+  application_term_not_open: 'termId',
+  application_no_free_slot: 'termId',
 };
 
 /**

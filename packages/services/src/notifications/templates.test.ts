@@ -184,6 +184,47 @@ const cases: Case[] = [
     subjectKo: '[서로서로학교] 키오스크 도움 요청',
     subjectEn: '[Seoroseoro School] Kiosk help request',
   },
+  {
+    template: 'application_received',
+    label: 'application_received',
+    payload: { applicationId: 'a-1', title: '우쿨렐레' },
+    ko: '[서로서로학교] 강사 신청 ‘우쿨렐레’을(를) 받았습니다. 담당자가 검토한 뒤 문자로 알려 드립니다.',
+    en: '[Seoroseoro School] We received your application to teach “우쿨렐레”. Staff will review it and text you.',
+    subjectKo: '[서로서로학교] 강사 신청 안내',
+    subjectEn: '[Seoroseoro School] About your application to teach',
+  },
+  {
+    template: 'application_changes_requested',
+    label: 'application_changes_requested',
+    payload: { applicationId: 'a-1', title: '우쿨렐레', message: '회차를 늘려 주세요.' },
+    ko: '[서로서로학교] 강사 신청 ‘우쿨렐레’에 수정 요청이 있습니다: 회차를 늘려 주세요.',
+    en: '[Seoroseoro School] Staff ask for changes to your application “우쿨렐레”: 회차를 늘려 주세요.',
+    subjectKo: '[서로서로학교] 강사 신청 안내',
+    subjectEn: '[Seoroseoro School] About your application to teach',
+  },
+  {
+    template: 'application_accepted',
+    label: 'application_accepted',
+    payload: {
+      applicationId: 'a-1',
+      title: '우쿨렐레',
+      termKo: '2027년 1기',
+      termEn: '2027 Session 1',
+    },
+    ko: '[서로서로학교] 강사 신청 ‘우쿨렐레’이(가) 승인되었습니다. 2027년 1기에 강좌를 준비합니다. 담당자가 일정을 함께 정하려고 연락드립니다.',
+    en: '[Seoroseoro School] Your application “우쿨렐레” is approved for 2027 Session 1. Staff will contact you to settle the schedule.',
+    subjectKo: '[서로서로학교] 강사 신청 안내',
+    subjectEn: '[Seoroseoro School] About your application to teach',
+  },
+  {
+    template: 'application_rejected',
+    label: 'application_rejected',
+    payload: { applicationId: 'a-1', title: '우쿨렐레', reason: '영리 목적입니다.' },
+    ko: '[서로서로학교] 강사 신청 ‘우쿨렐레’은(는) 이번에 함께하기 어렵습니다. 사유: 영리 목적입니다.',
+    en: '[Seoroseoro School] We cannot take your application “우쿨렐레” this time. Reason: 영리 목적입니다.',
+    subjectKo: '[서로서로학교] 강사 신청 안내',
+    subjectEn: '[Seoroseoro School] About your application to teach',
+  },
 ];
 
 function refusal(template: string, payload: unknown): string {

@@ -61,6 +61,13 @@ export const AUDIT_ACTIONS = [
   'retention.run',
   'retention.dry_run',
   'history.import',
+  'application.submit',
+  'application.resubmit',
+  'application.withdraw',
+  'application.comment',
+  'application.changes_requested',
+  'application.reject',
+  'application.approve',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,6 +23,7 @@ export const adminNav = [
   { path: '/admin/stats', label: (opts) => m.admin_stats_nav({}, opts) },
   { path: '/admin/terms', label: (opts) => m.admin_term_nav({}, opts) },
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
+  { path: '/admin/applications', label: (opts) => m.teach_admin_title({}, opts) },
   { path: '/admin/rooms', label: (opts) => m.admin_rooms_nav({}, opts) },
   { path: '/admin/exports', label: (opts) => m.admin_export_nav({}, opts) },
   { path: '/admin/kiosks', label: (opts) => m.admin_kiosk_nav({}, opts) },

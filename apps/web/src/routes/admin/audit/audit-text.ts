@@ -67,6 +67,13 @@ const actionWords = {
   'retention.run': (opts) => m.admin_retention_audit_run({}, opts),
   'retention.dry_run': (opts) => m.admin_retention_audit_dry_run({}, opts),
   'history.import': (opts) => m.admin_history_audit_import({}, opts),
+  'application.submit': (opts) => m.teach_audit_submit({}, opts),
+  'application.resubmit': (opts) => m.teach_audit_resubmit({}, opts),
+  'application.withdraw': (opts) => m.teach_audit_withdraw({}, opts),
+  'application.comment': (opts) => m.teach_audit_comment({}, opts),
+  'application.changes_requested': (opts) => m.teach_audit_changes_requested({}, opts),
+  'application.reject': (opts) => m.teach_audit_reject({}, opts),
+  'application.approve': (opts) => m.teach_audit_approve({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
