@@ -354,14 +354,14 @@ describe('approving an application', () => {
     const { ctx, database, submit, staffId, term, app } = await setup();
     const { applicationId } = await submit();
     // The text to the applicant is written last but one: make it fail.
-    await database.write((tx) =>
-      tx.run(
+    await database.write(async (tx) => {
+      await tx.run(
         sql.raw(
           `CREATE TRIGGER no_accept_text BEFORE INSERT ON outbox WHEN NEW.template = 'application_accepted'
        BEGIN SELECT RAISE(ABORT, 'transport refused'); END`,
         ),
-      ),
-    );
+      );
+    });
     await expect(
       approveApplication(ctx, { applicationId, termId: term.id, staffId }),
     ).rejects.toThrow();
