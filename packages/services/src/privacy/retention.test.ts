@@ -374,14 +374,12 @@ describe('retention run', () => {
   it('someone teaching a course of a running term is kept, and many due go in batches', async () => {
     const { ctx, t, adminId, people, courses } = await scenario();
     await t.database.write(async (tx) => {
-      await tx
-        .insert(instructors)
-        .values({
-          id: 'teacher',
-          residentId: people.choi.id,
-          displayName: '최유나',
-          createdAt: NOW,
-        });
+      await tx.insert(instructors).values({
+        id: 'teacher',
+        residentId: people.choi.id,
+        displayName: '최유나',
+        createdAt: NOW,
+      });
       await tx
         .update(coursesTable)
         .set({ instructorId: 'teacher' })

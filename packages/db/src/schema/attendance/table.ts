@@ -33,9 +33,6 @@ export const attendance = sqliteTable(
     uniqueIndex('attendance_enrolment_meeting_uq').on(t.enrolmentId, t.meetingId),
     index('attendance_meeting_idx').on(t.meetingId),
     uniqueIndex('attendance_client_key_uq').on(t.clientKey),
-    check(
-      'attendance_method_ck',
-      sql`${t.method} in ('qr','keypad','phone','staff','instructor')`,
-    ),
+    check('attendance_method_ck', sql`${t.method} in ('qr','keypad','phone','staff','instructor')`),
   ],
 );
