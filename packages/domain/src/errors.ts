@@ -105,6 +105,13 @@ export const DOMAIN_ERROR_CODES = [
   'notice_date_invalid',
   'notice_ends_before_start',
   'notice_not_found',
+  // The instructor's own view: a resident who teaches no course, attendance outside its window,
+  // and messages to the class.
+  'not_an_instructor',
+  'instructor_attendance_not_open',
+  'class_message_required',
+  'class_message_too_long',
+  'class_message_limit',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -76,3 +76,4 @@ export * from './settings/program-contact';
 export * from './registration/my-term-places';
 export * from './catalogue/past-terms';
 export * from './privacy/anonymize-resident';
+export * from './instructor';

@@ -167,6 +167,11 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   notice_date_invalid: 'BAD_REQUEST',
   notice_ends_before_start: 'BAD_REQUEST',
   notice_not_found: 'NOT_FOUND',
+  not_an_instructor: 'FORBIDDEN',
+  instructor_attendance_not_open: 'FORBIDDEN',
+  class_message_required: 'BAD_REQUEST',
+  class_message_too_long: 'BAD_REQUEST',
+  class_message_limit: 'UNPROCESSABLE_CONTENT',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -206,6 +211,8 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   minimum_not_lowered: 'minLearners',
   notice_text_required: 'bodyKo',
   notice_ends_before_start: 'showUntil',
+  class_message_required: 'body',
+  class_message_too_long: 'body',
 };
 
 /**

@@ -114,6 +114,8 @@ const payloadSchemas = {
   one_time_code: z.object({ otp: z.string().regex(/^\d{6}$/, 'expected six digits') }),
   // To staff: a resident at a kiosk asked for help (the kiosk's name and when, ISO).
   kiosk_help: z.object({ kioskName: nonEmpty, at: z.iso.datetime() }),
+  // An instructor's message to their whole class (the body as they wrote it).
+  class_message: z.object({ ...course, body: nonEmpty }),
 } as const;
 
 /** The templates the services may put in the outbox. */
@@ -310,6 +312,10 @@ const renderers: Renderers = {
       { locale },
     ),
     subject: m.kiosk_help_notify_subject({}, { locale }),
+  }),
+  class_message: (p, locale) => ({
+    body: m.instructor_notify_class_message({ course: title(p, locale), body: p.body }, { locale }),
+    subject: m.instructor_notify_class_message_subject({}, { locale }),
   }),
 };
 
