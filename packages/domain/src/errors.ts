@@ -105,9 +105,7 @@ export const DOMAIN_ERROR_CODES = [
   'notice_date_invalid',
   'notice_ends_before_start',
   'notice_not_found',
-  // The instructor's own view: a resident who teaches no course, attendance outside its window,
-  // and messages to the class.
-  'not_an_instructor',
+  // The instructor's own view: attendance outside its window, and messages to the class.
   'instructor_attendance_not_open',
   'class_message_required',
   'class_message_too_long',

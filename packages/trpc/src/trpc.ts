@@ -167,7 +167,6 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   notice_date_invalid: 'BAD_REQUEST',
   notice_ends_before_start: 'BAD_REQUEST',
   notice_not_found: 'NOT_FOUND',
-  not_an_instructor: 'FORBIDDEN',
   instructor_attendance_not_open: 'FORBIDDEN',
   class_message_required: 'BAD_REQUEST',
   class_message_too_long: 'BAD_REQUEST',

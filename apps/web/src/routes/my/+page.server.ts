@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, isRedirect, redirect } from '@sveltejs/kit';
 import { formatTypedPhone } from '@seoro/domain';
 import { m } from '@seoro/i18n';
 import { localizeHref } from '@seoro/i18n/runtime';
@@ -15,6 +15,15 @@ export interface MyFormFailure {
 }
 
 /**
+ * Where `?next=` may send a resident after signing in: only pages of this site that use the same
+ * session (the instructor's page), never an address someone else chose.
+ */
+function nextPath(url: URL): string | null {
+  const next = url.searchParams.get('next');
+  return next === '/instructor' ? next : null;
+}
+
+/**
  * Signed in: the resident's registrations. Otherwise the sign-in steps (phone, then code), with a
  * word when a session has just ended. `?cancel=<id>` opens the confirm step for one registration
  * and `?done=<id>` says which one was just cancelled; both are links, so this works without
@@ -26,7 +35,11 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store' });
   try {
     const view = await locals.api.registration.my.registrations.query();
+    // Already signed in on the way to another page: straight there.
+    const next = nextPath(url);
+    if (next) redirect(303, localizeHref(next, opts));
     return {
+      next: null,
       view,
       expired: false,
       signedOut: false,
@@ -35,7 +48,8 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
     };
   } catch (cause) {
     const failure = readApiFailure(cause);
-    const signedOut = { view: null, confirmId: null, doneId: null };
+    if (isRedirect(cause)) throw cause;
+    const signedOut = { view: null, confirmId: null, doneId: null, next: nextPath(url) };
     if (failure?.domainCode === 'session_expired') {
       return { ...signedOut, expired: true, signedOut: false };
     }
@@ -97,7 +111,7 @@ export const actions: Actions = {
   },
 
   /** Step 2: the code; the right one sets the session cookie and shows the registrations. */
-  verify: async ({ request, locals }) => {
+  verify: async ({ request, locals, url }) => {
     const opts = { locale: locals.locale };
     const form = await readForm(request);
     if (!form) {
@@ -143,7 +157,7 @@ export const actions: Actions = {
         message: refusal.message,
       } satisfies MyFormFailure);
     }
-    redirect(303, localizeHref('/my', opts));
+    redirect(303, localizeHref(nextPath(url) ?? '/my', opts));
   },
 
   /** The confirmed cancel of one of the resident's own registrations. */
