@@ -46,7 +46,12 @@ export const actions: Actions = {
       return fail(400, { mark: { enrolmentId, message: m.web_form_unreadable({}, opts) } });
     }
     try {
-      await locals.api.instructor.mark.mutate({ courseId: params.id, meetingId, enrolmentId, mark });
+      await locals.api.instructor.mark.mutate({
+        courseId: params.id,
+        meetingId,
+        enrolmentId,
+        mark,
+      });
     } catch (cause) {
       const refusal = formRefusal(cause, {});
       if (refusal?.status === 404 && refusal.domainCode === 'course_not_found') {
@@ -81,7 +86,9 @@ export const actions: Actions = {
       const result = await locals.api.instructor.message.mutate({ courseId: params.id, body });
       return { message: { body: '', error: null, sent: result.recipients } };
     } catch (cause) {
-      const refusal = formRefusal(cause, { body: () => m.err_class_message_too_long({ max: '1000' }, opts) });
+      const refusal = formRefusal(cause, {
+        body: () => m.err_class_message_too_long({ max: '1000' }, opts),
+      });
       if (refusal?.status === 404 && refusal.domainCode === 'course_not_found') {
         error(404, { message: refusal.message, kind: 'course_not_found' });
       }
