@@ -319,6 +319,39 @@ test('the instructor texts the class twice; a third text that day is refused', a
   expect(Number(rows[0]!.n)).toBe(2);
 });
 
+test.describe('without JavaScript, in English', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the instructor undoes a mark and marks late with plain forms', async ({ page }) => {
+    await page.goto('/en/my?next=%2Finstructor');
+    const before = codes().length;
+    await page
+      .getByRole('textbox', { name: 'Mobile phone number', exact: true })
+      .fill(TEACHER_PHONE);
+    await page.getByRole('button', { name: 'Text me a code' }).click();
+    await expect.poll(() => codes().length, { timeout: 15_000 }).toBeGreaterThan(before);
+    await page.getByRole('textbox', { name: /6-digit code/ }).fill(codes().at(-1)!);
+    await page.getByRole('button', { name: 'Confirm and see my registrations' }).click();
+    await expect(page).toHaveURL(/\/en\/instructor$/);
+    await page.getByRole('link', { name: 'Open course: Instructor page test' }).click();
+    const section = page.getByRole('region', { name: "Today's attendance" });
+    // 강*래 was marked present: pressing again undoes it; then late.
+    await section.getByRole('button', { name: '강*래: Present' }).click();
+    await expect(section.getByRole('status')).toContainText('Mark for 강*래 undone');
+    await section.getByRole('button', { name: '강*래: Late' }).click();
+    await expect(section.getByRole('status')).toContainText('강*래: Late');
+    await expect(section.getByRole('button', { name: '강*래: Late' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const [row] = await queryDb<{ method: string; late: number }>(
+      `select method, late from attendance where enrolment_id = ? and meeting_id = ?`,
+      [enrolmentIds[0], meetingIds[2]],
+    );
+    expect(row).toMatchObject({ method: 'instructor', late: 1 });
+  });
+});
+
 test('another course’s address is not found, on the page and in the API', async ({ page }) => {
   await signIn(page);
   const other = fixtures().roomyCourseId;
