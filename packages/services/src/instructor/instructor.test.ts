@@ -12,6 +12,7 @@ import {
 import { testDatabase } from '@seoro/db/test/vitest';
 import { DomainError, kstInstant, type Clock } from '@seoro/domain';
 import { readAttendanceGrid } from '../attendance/read-attendance-grid';
+import { anonymizeResidentInTx } from '../privacy/anonymize-resident';
 import { checkInWithCode } from '../checkin/check-in-with-code';
 import { createServiceContext } from '../context';
 import { listInstructorCourses } from './list-instructor-courses';
@@ -403,6 +404,20 @@ describe('sendClassMessage', () => {
     expect(audit).toHaveLength(3);
     expect(audit[0]).toMatchObject({ actorType: 'resident', actorId: teacher.id, ip: '10.0.0.9' });
     expect(audit[0]!.detail).toMatchObject({ recipients: 3 });
+  });
+
+  it('leaves out a learner whose data was destroyed: no text, a dash for the phone', async () => {
+    const { database } = await testDatabase();
+    const { course, teacher, learners } = await setup(database);
+    await database.write((tx) =>
+      anonymizeResidentInTx(tx, learners[0]!.residentId, TODAY_START.now()),
+    );
+    const ctx = createServiceContext(database, { clock: TODAY_START });
+    const view = await readInstructorCourse(ctx, { residentId: teacher.id, courseId: course.id });
+    expect(view.learners.map((l) => l.maskedPhone).filter((p) => p === '—')).toHaveLength(1);
+    expect(
+      await sendClassMessage(ctx, { residentId: teacher.id, courseId: course.id, body: '안내' }),
+    ).toMatchObject({ recipients: 2 });
   });
 
   it('refuses a blank or too long message and sends nothing', async () => {

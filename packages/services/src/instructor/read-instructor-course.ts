@@ -4,6 +4,7 @@ import {
   completionOutlook,
   maskName,
   maskPhone,
+  normalizeKrMobile,
   type CompletionOutlook,
   type LocalizedText,
 } from '@seoro/domain';
@@ -74,6 +75,12 @@ export interface InstructorCourseView {
   };
 }
 
+/** The masked phone; a dash for one destroyed by anonymisation (its placeholder is no number). */
+const maskedPhoneOf = (phone: string | undefined): string => {
+  const parsed = phone ? normalizeKrMobile(phone) : null;
+  return parsed?.ok && parsed.e164 === phone ? maskPhone(phone) : '—';
+};
+
 const meetingOf = (m: {
   id: string;
   seq: number;
@@ -137,7 +144,7 @@ export async function readInstructorCourse(
     return {
       enrolmentId: l.enrolmentId,
       maskedName: maskName(l.name),
-      maskedPhone: maskPhone(phoneOf.get(l.enrolmentId) ?? ''),
+      maskedPhone: maskedPhoneOf(phoneOf.get(l.enrolmentId)),
       attended: l.attended,
       held: grid.totals.held,
       outlook: completionOutlook(
@@ -153,7 +160,7 @@ export async function readInstructorCourse(
   const waitlist = waiting.map((p, i) => ({
     position: i + 1,
     maskedName: maskName(p.name),
-    maskedPhone: maskPhone(p.phone),
+    maskedPhone: maskedPhoneOf(p.phone),
   }));
 
   const recent = await db
