@@ -16,7 +16,11 @@ import { staffAccountsRouter } from './staff-accounts-router';
 import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
+import { staffPrivacyRouter } from './staff-privacy-router';
+import { staffRetentionRouter } from './staff-retention-router';
+import { staffHistoryRouter } from './staff-history-router';
 import { staffRostersRouter } from './staff-rosters-router';
+import { staffStatsRouter } from './staff-stats-router';
 import { staffTermsRouter } from './staff-terms-router';
 
 /** Failed sign-ins one address may make in 15 minutes, over every account. */
@@ -122,6 +126,10 @@ export const staffRouter = router({
   exports: router(staffExportsRouter),
   kiosks: router(staffKiosksRouter),
   notices: router(staffNoticesRouter),
+  history: router(staffHistoryRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
+  privacy: router(staffPrivacyRouter),
+  retention: router(staffRetentionRouter),
+  stats: router(staffStatsRouter),
 });

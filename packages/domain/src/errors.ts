@@ -44,6 +44,8 @@ export const DOMAIN_ERROR_CODES = [
   'capacity_below_confirmed',
   'reason_required',
   'enrolment_not_found',
+  'certificate_not_earned',
+  'certificate_not_found',
   'lottery_not_due',
   'otp_invalid',
   'otp_expired',
@@ -110,6 +112,24 @@ export const DOMAIN_ERROR_CODES = [
   'class_message_required',
   'class_message_too_long',
   'class_message_limit',
+  // Residents' data rights (see, correct, delete) and the requests staff answer.
+  'resident_not_found',
+  'data_request_not_found',
+  'data_request_closed',
+  'phone_taken',
+  'correction_empty',
+  'resident_has_ongoing_places',
+  'resolution_required',
+  'deletion_request_open',
+  // A retention period outside the allowed months; `field` names which one.
+  'retention_period_invalid',
+  // Importing past terms from a spreadsheet.
+  'history_file_too_large',
+  'history_file_unreadable',
+  'history_columns_missing',
+  'history_file_empty',
+  'history_file_changed',
+  'history_has_problems',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -55,6 +55,19 @@ import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import { createNoticeInPlace } from './notices/create-notice';
 import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
+import { updateRetentionPolicyInPlace } from './privacy/retention-policy';
+import { runRetentionInPlace } from './privacy/retention-run';
+import { issueCertificateInPlace } from './certificates/issue-certificate';
+import { importHistoryInPlace } from './history/import-history';
+import {
+  correctResidentDataInPlace,
+  deleteResidentDataInPlace,
+  exportMyDataInPlace,
+  readResidentDataInPlace,
+  requestMyDeletionInPlace,
+  resolveDataRequestInPlace,
+} from './privacy/data-rights';
+import { exportAuditLogInPlace } from './staff-audit/export-audit-log';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -123,6 +136,17 @@ const inPlace = {
   createNotice: createNoticeInPlace,
   updateNotice: updateNoticeInPlace,
   removeNotice: removeNoticeInPlace,
+  readResidentData: readResidentDataInPlace,
+  correctResidentData: correctResidentDataInPlace,
+  deleteResidentData: deleteResidentDataInPlace,
+  resolveDataRequest: resolveDataRequestInPlace,
+  exportMyData: exportMyDataInPlace,
+  requestMyDeletion: requestMyDeletionInPlace,
+  exportAuditLog: exportAuditLogInPlace,
+  updateRetentionPolicy: updateRetentionPolicyInPlace,
+  runRetention: runRetentionInPlace,
+  issueCertificate: issueCertificateInPlace,
+  importHistory: importHistoryInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -107,6 +107,8 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   capacity_below_confirmed: 'CONFLICT',
   reason_required: 'BAD_REQUEST',
   enrolment_not_found: 'NOT_FOUND',
+  certificate_not_earned: 'FORBIDDEN',
+  certificate_not_found: 'NOT_FOUND',
   lottery_not_due: 'CONFLICT',
   otp_invalid: 'BAD_REQUEST',
   otp_expired: 'BAD_REQUEST',
@@ -171,6 +173,21 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   class_message_required: 'BAD_REQUEST',
   class_message_too_long: 'BAD_REQUEST',
   class_message_limit: 'UNPROCESSABLE_CONTENT',
+  resident_not_found: 'NOT_FOUND',
+  data_request_not_found: 'NOT_FOUND',
+  data_request_closed: 'CONFLICT',
+  phone_taken: 'CONFLICT',
+  correction_empty: 'BAD_REQUEST',
+  resident_has_ongoing_places: 'CONFLICT',
+  resolution_required: 'BAD_REQUEST',
+  deletion_request_open: 'CONFLICT',
+  retention_period_invalid: 'BAD_REQUEST',
+  history_file_too_large: 'PAYLOAD_TOO_LARGE',
+  history_file_unreadable: 'BAD_REQUEST',
+  history_columns_missing: 'BAD_REQUEST',
+  history_file_empty: 'BAD_REQUEST',
+  history_file_changed: 'CONFLICT',
+  history_has_problems: 'UNPROCESSABLE_CONTENT',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -212,6 +229,10 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   notice_ends_before_start: 'showUntil',
   class_message_required: 'body',
   class_message_too_long: 'body',
+  phone_taken: 'phone',
+  correction_empty: 'name',
+  resolution_required: 'resolution',
+  data_request_not_found: 'reference',
 };
 
 /**

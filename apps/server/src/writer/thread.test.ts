@@ -275,6 +275,27 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     staffId: 'missing',
   },
   removeNotice: { noticeId: 'missing', staffId: 'missing' },
+  readResidentData: { phone: '010-0000-0000', request: { reference: 'DR-0' }, staffId: 'missing' },
+  correctResidentData: {
+    residentId: 'missing',
+    reference: 'DR-0',
+    name: '홍길동',
+    staffId: 'missing',
+  },
+  deleteResidentData: { residentId: 'missing', reference: 'DR-0', staffId: 'missing' },
+  resolveDataRequest: {
+    reference: 'DR-0',
+    status: 'refused',
+    resolution: 'test',
+    staffId: 'missing',
+  },
+  exportMyData: { residentId: 'missing', format: 'json' },
+  requestMyDeletion: { residentId: 'missing' },
+  exportAuditLog: { filters: {}, format: 'csv', staffId: 'missing' },
+  updateRetentionPolicy: { residents: 0, messages: 6, staffId: 'missing' },
+  runRetention: { dryRun: false, actor: { type: 'staff', id: 'missing' }, reason: '' },
+  issueCertificate: { residentId: 'missing', enrolmentId: 'missing' },
+  importHistory: { fileName: 'x.csv', fileBase64: '', sha256: '', staffId: 'missing' },
 };
 
 describe('the writer thread', () => {

@@ -32,6 +32,7 @@ import {
 import { DEMO_COURSES, DEMO_RESIDENT_NAMES } from './catalogue';
 
 export { DEMO_COURSES } from './catalogue';
+export * from './history-sample';
 
 /** A confirmation code for the demo resident 홍길동 in today's class, printed in the README. */
 export const DEMO_CHECK_IN_CODE = 'DEM1-2026';
@@ -245,6 +246,7 @@ export async function seedDemoData(
       for (let k = 0; k < learners; k++) {
         const residentIndex = (i * 5 + k) % residentIds.length;
         const enrolmentId = randomUUID();
+        const registeredAt = pastRegistrationAt(i, k);
         await tx.insert(enrolments).values({
           id: enrolmentId,
           courseId,
@@ -254,11 +256,15 @@ export async function seedDemoData(
           channel: k % 4 === 3 ? 'kiosk' : 'web',
           code: newCode(),
           queueNo: k + 1,
-          createdAt: kstInstant('2026-01-02', '10:00'),
-          updatedAt: kstInstant('2026-01-02', '10:00'),
+          createdAt: registeredAt,
+          updatedAt: registeredAt,
         });
+        // The first learner of the first course (demo phone 010-0000-1001) attended every
+        // meeting, so their /my shows a completion certificate whatever the draw gives others.
+        const attendsAll = i === 0 && k === 0;
         for (const meeting of meetingRows) {
-          if (random() < 0.15) continue; // about 85% attendance
+          // random() is drawn first either way: the other learners' marks stay as they were.
+          if (random() < 0.15 && !attendsAll) continue; // about 85% attendance
           const minutes = Math.floor(random() * 25) - 15; // from 15 min early to 10 min late
           await tx.insert(attendance).values({
             id: randomUUID(),
@@ -384,6 +390,21 @@ export async function seedDemoData(
 }
 
 const eqCourse = (courseId: string) => eq(meetings.courseId, courseId);
+
+/**
+ * When the past term's `k`-th learner of its `i`-th course registered, in queue order: the first
+ * six within the hour after registration opened (10:00 KST on 22 December; a rush in the first
+ * minutes, thinning out), the rest on later days before it closed. Deterministic, so the demo's
+ * statistics look the same on every start and the seed's random stream is untouched.
+ */
+function pastRegistrationAt(i: number, k: number): Date {
+  const opensAt = kstInstant('2025-12-22', '10:00').getTime();
+  const seconds = (i * 17 + k * 11) % 60;
+  if (k < 6) return new Date(opensAt + (i * 2 + k * k * 1.5) * 60_000 + seconds * 1000);
+  const days = (k - 5) * 2 + (i % 3);
+  const hours = (i + k) % 8;
+  return new Date(opensAt + (days * 24 + hours) * 3_600_000 + seconds * 1000);
+}
 
 async function insertCourse(
   tx: Tx,

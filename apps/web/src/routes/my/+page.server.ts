@@ -38,9 +38,15 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
     // Already signed in on the way to another page: straight there.
     const next = nextPath(url);
     if (next) redirect(303, localizeHref(next, opts));
+    // Certificates are a side dish: if they cannot be read, the registrations still show.
+    const certificates = await locals.api.certificates.mine.query().catch((cause: unknown) => {
+      console.error('[web] certificates.mine failed', readApiFailure(cause) ?? cause);
+      return [];
+    });
     return {
       next: null,
       view,
+      certificates,
       expired: false,
       signedOut: false,
       confirmId: url.searchParams.get('cancel'),
@@ -49,7 +55,13 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   } catch (cause) {
     const failure = readApiFailure(cause);
     if (isRedirect(cause)) throw cause;
-    const signedOut = { view: null, confirmId: null, doneId: null, next: nextPath(url) };
+    const signedOut = {
+      view: null,
+      certificates: [],
+      confirmId: null,
+      doneId: null,
+      next: nextPath(url),
+    };
     if (failure?.domainCode === 'session_expired') {
       return { ...signedOut, expired: true, signedOut: false };
     }

@@ -58,6 +58,17 @@ const actionWords = {
   'notice.create': (opts) => m.admin_notice_audit_create({}, opts),
   'notice.update': (opts) => m.admin_notice_audit_update({}, opts),
   'notice.remove': (opts) => m.admin_notice_audit_remove({}, opts),
+  'resident.data_read': (opts) => m.privacy_audit_action_data_read({}, opts),
+  'resident.data_corrected': (opts) => m.privacy_audit_action_data_corrected({}, opts),
+  'resident.data_deleted': (opts) => m.privacy_audit_action_data_deleted({}, opts),
+  'resident.data_export': (opts) => m.privacy_audit_action_data_export({}, opts),
+  'data_request.created': (opts) => m.privacy_audit_action_request_created({}, opts),
+  'data_request.resolved': (opts) => m.privacy_audit_action_request_resolved({}, opts),
+  'audit.export': (opts) => m.privacy_audit_action_audit_export({}, opts),
+  'settings.retention_update': (opts) => m.admin_retention_audit_update({}, opts),
+  'retention.run': (opts) => m.admin_retention_audit_run({}, opts),
+  'retention.dry_run': (opts) => m.admin_retention_audit_dry_run({}, opts),
+  'history.import': (opts) => m.admin_history_audit_import({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
