@@ -11,6 +11,7 @@ import { publicProcedure, router } from '@seoro/trpc';
 import { routesOf, serverPlugins } from './plugins';
 import { kioskRouter } from './kiosk-router';
 import { staffRouter } from './staff-router';
+import { instructorRouter } from './instructor-router';
 import { certificatesRouter } from './certificates-router';
 import { teachRouter } from './teach-router';
 
@@ -43,6 +44,7 @@ const coreRouters = {
   catalogue: catalogueRouter,
   staff: staffRouter,
   kiosk: kioskRouter,
+  instructor: router(instructorRouter),
   certificates: certificatesRouter,
   teach: router(teachRouter),
 };

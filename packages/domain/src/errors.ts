@@ -107,6 +107,11 @@ export const DOMAIN_ERROR_CODES = [
   'notice_date_invalid',
   'notice_ends_before_start',
   'notice_not_found',
+  // The instructor's own view: attendance outside its window, and messages to the class.
+  'instructor_attendance_not_open',
+  'class_message_required',
+  'class_message_too_long',
+  'class_message_limit',
   // Residents' data rights (see, correct, delete) and the requests staff answer.
   'resident_not_found',
   'data_request_not_found',

@@ -1,6 +1,7 @@
 export * from './capacity';
 export * from './code';
 export * from './completion';
+export * from './completion-outlook';
 export * from './certificate';
 export * from './errors';
 export * from './format';

@@ -23,7 +23,7 @@ export interface ServerHooks {
     attendanceId: string;
     meetingId: string;
     enrolmentId: string;
-    method: 'qr' | 'keypad' | 'phone' | 'staff';
+    method: 'qr' | 'keypad' | 'phone' | 'staff' | 'instructor';
     late: boolean;
     kioskId: string | null;
   }) => void | Promise<void>;

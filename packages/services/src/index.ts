@@ -78,6 +78,7 @@ export * from './settings/program-contact';
 export * from './registration/my-term-places';
 export * from './catalogue/past-terms';
 export * from './privacy/anonymize-resident';
+export * from './instructor';
 export * from './privacy/data-rights';
 export * from './staff-audit/export-audit-log';
 export * from './privacy/retention-policy';

@@ -26,6 +26,8 @@ import { restoreMeetingInPlace } from './meetings/restore-meeting';
 import { updateMeetingInPlace } from './meetings/update-meeting';
 import { readAttendanceGridInPlace } from './attendance/read-attendance-grid';
 import { correctAttendanceInPlace } from './attendance/correct-attendance';
+import { markAttendanceAsInstructorInPlace } from './instructor/mark-attendance';
+import { sendClassMessageInPlace } from './instructor/send-class-message';
 import { printAttendanceSheetInPlace } from './attendance/print-attendance-sheet';
 import { exportTableInPlace } from './exports/export-table';
 import { addStaffAccountInPlace } from './staff-auth/create-staff-account';
@@ -124,6 +126,8 @@ const inPlace = {
   updateCourse: updateCourseInPlace,
   readAttendanceGrid: readAttendanceGridInPlace,
   correctAttendance: correctAttendanceInPlace,
+  markAttendanceAsInstructor: markAttendanceAsInstructorInPlace,
+  sendClassMessage: sendClassMessageInPlace,
   printAttendanceSheet: printAttendanceSheetInPlace,
   exportTable: exportTableInPlace,
   createKiosk: createKioskInPlace,

@@ -242,6 +242,14 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     staffId: 'missing',
   },
   printAttendanceSheet: { courseId: 'missing', meetingId: null, staffId: 'missing' },
+  markAttendanceAsInstructor: {
+    residentId: 'missing',
+    courseId: 'missing',
+    meetingId: 'missing',
+    enrolmentId: 'missing',
+    mark: 'present',
+  },
+  sendClassMessage: { residentId: 'missing', courseId: 'missing', body: 'test' },
   exportTable: {
     kind: 'course-roster',
     courseId: 'missing',

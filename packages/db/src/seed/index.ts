@@ -41,6 +41,11 @@ export const DEMO_CHECK_IN_CODE = 'DEM1-2026';
 export const DEMO_CONSENT_VERSION = '2026-01';
 
 /** The demo administrator's sign-in, printed at start; a demo database is never a real one. */
+/**
+ * The phone of the demo's instructor whose course meets today (the first demo course): signing in
+ * with it at /instructor (the code arrives in the server's notifications log) shows their class.
+ */
+export const DEMO_INSTRUCTOR_PHONE = '+821000009001';
 export const DEMO_STAFF_EMAIL = 'staff@seoroseoro.example';
 export const DEMO_STAFF_PASSWORD = 'Noksapyeong-150-Hall';
 export const DEMO_STAFF_NAME = '김담당';
@@ -165,11 +170,27 @@ export async function seedDemoData(
       });
     }
     const instructorIds = new Map<string, string>();
-    for (const course of DEMO_COURSES) {
+    for (const [i, course] of DEMO_COURSES.entries()) {
       const id = randomUUID();
       instructorIds.set(course.key, id);
+      // Instructors are residents too: the first course's one can sign in (DEMO_INSTRUCTOR_PHONE)
+      // and take today's attendance. The others stay without a phone, as before.
+      let residentId: string | null = null;
+      if (i === 0) {
+        residentId = randomUUID();
+        await tx.insert(residents).values({
+          id: residentId,
+          name: course.instructor.name,
+          phoneE164: DEMO_INSTRUCTOR_PHONE,
+          consentedAt: createdAt,
+          consentVersion: DEMO_CONSENT_VERSION,
+          createdAt,
+          updatedAt: createdAt,
+        });
+      }
       await tx.insert(instructors).values({
         id,
+        residentId,
         displayName: course.instructor.name,
         displayNameEn: course.instructor.nameEn,
         bioKo: course.instructor.bioKo,

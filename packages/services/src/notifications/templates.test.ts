@@ -225,6 +225,15 @@ const cases: Case[] = [
     subjectKo: '[서로서로학교] 강사 신청 안내',
     subjectEn: '[Seoroseoro School] About your application to teach',
   },
+  {
+    template: 'class_message',
+    label: 'class_message',
+    payload: { ...course, body: '다음 주에는 붓펜을 가져오세요.' },
+    ko: '[서로서로학교] ‘캘리그라피’ 강사님 메시지:\n다음 주에는 붓펜을 가져오세요.',
+    en: '[Seoroseoro School] Message from your “Calligraphy” instructor:\n다음 주에는 붓펜을 가져오세요.',
+    subjectKo: '[서로서로학교] 강사님 메시지',
+    subjectEn: '[Seoroseoro School] Message from your instructor',
+  },
 ];
 
 function refusal(template: string, payload: unknown): string {

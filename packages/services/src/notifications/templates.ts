@@ -128,6 +128,8 @@ const payloadSchemas = {
     termEn: z.string().nullish(),
   }),
   application_rejected: z.object({ applicationId: nonEmpty, title: nonEmpty, reason: nonEmpty }),
+  // An instructor's message to their whole class (the body as they wrote it).
+  class_message: z.object({ ...course, body: nonEmpty }),
 } as const;
 
 /** The templates the services may put in the outbox. */
@@ -367,6 +369,10 @@ const renderers: Renderers = {
       options,
     ),
     subject: m.teach_notify_subject({}, { locale }),
+  }),
+  class_message: (p, locale) => ({
+    body: m.instructor_notify_class_message({ course: title(p, locale), body: p.body }, { locale }),
+    subject: m.instructor_notify_class_message_subject({}, { locale }),
   }),
 };
 

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'attendance.check_in',
   'attendance.read',
   'attendance.correct',
+  'attendance.instructor_mark',
+  'class_message.send',
   'attendance.print',
   'export.create',
   'course.capacity',

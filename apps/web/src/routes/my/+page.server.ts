@@ -1,10 +1,19 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, isRedirect, redirect } from '@sveltejs/kit';
 import { m } from '@seoro/i18n';
 import { localizeHref } from '@seoro/i18n/runtime';
 import { readApiFailure } from '$lib/server/api-error';
 import { formRefusal, readForm } from '$lib/server/form';
 import { requestSignInCode, verifySignInCode } from '$lib/server/resident-sign-in';
 import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * Where `?next=` may send a resident after signing in: only pages of this site that use the same
+ * session (the instructor's page), never an address someone else chose.
+ */
+function nextPath(url: URL): string | null {
+  const next = url.searchParams.get('next');
+  return next === '/instructor' ? next : null;
+}
 
 /**
  * Signed in: the resident's registrations. Otherwise the sign-in steps (phone, then code), with a
@@ -18,12 +27,16 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store' });
   try {
     const view = await locals.api.registration.my.registrations.query();
+    // Already signed in on the way to another page: straight there.
+    const next = nextPath(url);
+    if (next) redirect(303, localizeHref(next, opts));
     // Certificates are a side dish: if they cannot be read, the registrations still show.
     const certificates = await locals.api.certificates.mine.query().catch((cause: unknown) => {
       console.error('[web] certificates.mine failed', readApiFailure(cause) ?? cause);
       return [];
     });
     return {
+      next: null,
       view,
       certificates,
       expired: false,
@@ -33,7 +46,14 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
     };
   } catch (cause) {
     const failure = readApiFailure(cause);
-    const signedOut = { view: null, certificates: [], confirmId: null, doneId: null };
+    if (isRedirect(cause)) throw cause;
+    const signedOut = {
+      view: null,
+      certificates: [],
+      confirmId: null,
+      doneId: null,
+      next: nextPath(url),
+    };
     if (failure?.domainCode === 'session_expired') {
       return { ...signedOut, expired: true, signedOut: false };
     }
@@ -53,7 +73,8 @@ export const actions: Actions = {
   request: ({ request, locals }) => requestSignInCode(request, locals),
 
   /** Step 2: the code; the right one sets the session cookie and shows the registrations. */
-  verify: ({ request, locals }) => verifySignInCode(request, locals, '/my'),
+  verify: ({ request, locals, url }) =>
+    verifySignInCode(request, locals, nextPath(url) ?? '/my'),
 
   /** The confirmed cancel of one of the resident's own registrations. */
   cancel: async ({ request, locals }) => {
