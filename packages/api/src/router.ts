@@ -10,6 +10,7 @@ import { publicProcedure, router } from '@seoro/trpc';
 import { routesOf, serverPlugins } from './plugins';
 import { kioskRouter } from './kiosk-router';
 import { staffRouter } from './staff-router';
+import { teachRouter, wishesRouter } from './wishes-router';
 
 const systemRouter = router({
   /** Touches no database: the kiosk uses it to tell whether it is online. */
@@ -38,6 +39,8 @@ const coreRouters = {
   catalogue: catalogueRouter,
   staff: staffRouter,
   kiosk: kioskRouter,
+  wishes: router(wishesRouter),
+  teach: router(teachRouter),
 };
 
 /** The whole API: core routers, then the routes of every server part in the plugin registry. */

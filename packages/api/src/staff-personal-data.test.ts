@@ -189,6 +189,10 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
     showUntil: '2027-03-11',
   }),
   'staff.notices.remove': (d) => ({ noticeId: d.noticeId }),
+  'staff.wishes.list': () => undefined,
+  'staff.wishes.preview': () => ({ topic: 'cooking' }),
+  'staff.wishes.hide': () => ({ wishId: 'missing' }),
+  'staff.wishes.invite': () => ({ topic: 'cooking' }),
 };
 
 /** Procedures known to answer with names or phones: the check must see it in them. */

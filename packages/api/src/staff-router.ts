@@ -16,6 +16,7 @@ import { staffAccountsRouter } from './staff-accounts-router';
 import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
+import { staffWishesRouter } from './wishes-router';
 import { staffRostersRouter } from './staff-rosters-router';
 import { staffTermsRouter } from './staff-terms-router';
 
@@ -122,6 +123,7 @@ export const staffRouter = router({
   exports: router(staffExportsRouter),
   kiosks: router(staffKiosksRouter),
   notices: router(staffNoticesRouter),
+  wishes: router(staffWishesRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
 });

@@ -105,6 +105,12 @@ export const DOMAIN_ERROR_CODES = [
   'notice_date_invalid',
   'notice_ends_before_start',
   'notice_not_found',
+  'wish_topic_invalid',
+  'wish_text_too_short',
+  'wish_text_too_long',
+  'wish_text_has_phone',
+  'wish_not_found',
+  'teach_opt_out_invalid',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -16,3 +16,4 @@ export * from './time';
 export * from './types';
 export * from './window';
 export * from './contact';
+export * from './wishes';

@@ -72,6 +72,7 @@ export * from './courses/extend-registration-window';
 export * from './courses/lower-course-minimum';
 export * from './signup/onsite-signup-courses';
 export * from './notices';
+export * from './wishes';
 export * from './settings/program-contact';
 export * from './registration/my-term-places';
 export * from './catalogue/past-terms';

@@ -53,6 +53,12 @@ import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import { createNoticeInPlace } from './notices/create-notice';
 import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
+import { addWishInPlace } from './wishes/add-wish';
+import { hideWishInPlace } from './wishes/hide-wish';
+import {
+  inviteToTeachInPlace,
+  optOutOfTeachInvitesInPlace,
+} from './wishes/teach-invitations';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -119,6 +125,10 @@ const inPlace = {
   createNotice: createNoticeInPlace,
   updateNotice: updateNoticeInPlace,
   removeNotice: removeNoticeInPlace,
+  addWish: addWishInPlace,
+  hideWish: hideWishInPlace,
+  inviteToTeach: inviteToTeachInPlace,
+  optOutOfTeachInvites: optOutOfTeachInvitesInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

@@ -167,6 +167,12 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   notice_date_invalid: 'BAD_REQUEST',
   notice_ends_before_start: 'BAD_REQUEST',
   notice_not_found: 'NOT_FOUND',
+  wish_topic_invalid: 'BAD_REQUEST',
+  wish_text_too_short: 'BAD_REQUEST',
+  wish_text_too_long: 'BAD_REQUEST',
+  wish_text_has_phone: 'BAD_REQUEST',
+  wish_not_found: 'NOT_FOUND',
+  teach_opt_out_invalid: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -206,6 +212,10 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   minimum_not_lowered: 'minLearners',
   notice_text_required: 'bodyKo',
   notice_ends_before_start: 'showUntil',
+  wish_topic_invalid: 'topic',
+  wish_text_too_short: 'text',
+  wish_text_too_long: 'text',
+  wish_text_has_phone: 'text',
 };
 
 /**

@@ -267,6 +267,10 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     staffId: 'missing',
   },
   removeNotice: { noticeId: 'missing', staffId: 'missing' },
+  addWish: { topic: 'missing', text: '', source: 'web', locale: 'ko' },
+  hideWish: { wishId: 'missing', staffId: 'missing' },
+  inviteToTeach: { topic: 'missing', staffId: 'missing' },
+  optOutOfTeachInvites: { token: 'missing' },
 };
 
 describe('the writer thread', () => {

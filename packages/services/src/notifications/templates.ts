@@ -11,6 +11,8 @@ import {
   plainSpaces,
   timeToMinutes,
   type Locale,
+  WISH_TOPICS,
+  wishTopicName,
 } from '@seoro/domain';
 
 /** How long a resident's sign-in code is accepted; a code delivered later is useless. */
@@ -114,6 +116,11 @@ const payloadSchemas = {
   one_time_code: z.object({ otp: z.string().regex(/^\d{6}$/, 'expected six digits') }),
   // To staff: a resident at a kiosk asked for help (the kiosk's name and when, ISO).
   kiosk_help: z.object({ kioskName: nonEmpty, at: z.iso.datetime() }),
+  // To a past learner: residents wish someone taught this topic; would they? (with an opt-out link)
+  teach_invitation: z.object({
+    topic: z.enum(WISH_TOPICS),
+    optOutToken: z.string().regex(/^[\w-]+\.[\w-]+$/, 'expected an opt-out token'),
+  }),
 } as const;
 
 /** The templates the services may put in the outbox. */
@@ -311,6 +318,21 @@ const renderers: Renderers = {
     ),
     subject: m.kiosk_help_notify_subject({}, { locale }),
   }),
+  teach_invitation: (p, locale, options) => {
+    const origin = (options.siteOrigin ?? '').replace(/\/+$/, '');
+    const prefix = locale === 'en' ? '/en' : '';
+    return {
+      body: m.wishes_notify_teach_invitation(
+        {
+          topic: wishTopicName(p.topic, locale),
+          link: `${origin}${prefix}/teach`,
+          optOut: `${origin}${prefix}/teach/opt-out/${p.optOutToken}`,
+        },
+        { locale },
+      ),
+      subject: m.wishes_notify_teach_invitation_subject({}, { locale }),
+    };
+  },
 };
 
 /**
