@@ -7,7 +7,7 @@ import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { Database, attendance, instructors, programSettings } from '@seoro/db';
+import { Database, attendance, instructors, kiosks, programSettings } from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -413,6 +413,50 @@ await makeTerm(database, {
   status: 'draft',
 });
 
+// Wishes: the test kiosk gets the wishes tile too, and a past learner who attended every class of
+// a finished course (so an invitation to teach reaches them).
+await database.write((tx) =>
+  tx
+    .update(kiosks)
+    .set({ enabledPlugins: ['checkin', 'signup', 'my-registrations', 'notices', 'wishes'] })
+    .where(eq(kiosks.id, kiosk.kioskId)),
+);
+const teachTerm = await makeTerm(database, {
+  nameKo: '2025년 가을 기수',
+  nameEn: '2025 Autumn Term',
+  startsOn: '2025-09-04',
+  endsOn: '2025-10-30',
+  registrationOpensAt: kstInstant('2025-08-18', '10:00'),
+  registrationClosesAt: kstInstant('2025-09-05', '18:00'),
+  status: 'archived',
+});
+const teachCourse = await makeCourse(
+  database,
+  { termId: teachTerm.id, roomId },
+  { titleKo: '가을 수채화', titleEn: 'Autumn Watercolour', minLearners: 0 },
+);
+const teacher = await makeResident(database, { name: '강가르', phoneE164: '+821043000001' });
+const teacherPlace = await makeEnrolment(database, {
+  courseId: teachCourse.id,
+  residentId: teacher.id,
+});
+for (const date of ['2025-09-04', '2025-09-11']) {
+  const meeting = await makeMeeting(
+    database,
+    { courseId: teachCourse.id, roomId },
+    kstInstant(date, '14:00'),
+  );
+  await database.write((tx) =>
+    tx.insert(attendance).values({
+      id: randomUUID(),
+      enrolmentId: teacherPlace.id,
+      meetingId: meeting.id,
+      checkedInAt: kstInstant(date, '13:55'),
+      method: 'staff',
+    }),
+  );
+}
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -448,6 +492,7 @@ writeFileSync(
       endedCode: pansoriPlace.code,
       endedDate: kstDateOf(inDays(-4, '14:00')),
     },
+    wishes: { teacherPhone: teacher.phoneE164 },
   }),
 );
 

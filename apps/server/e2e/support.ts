@@ -55,6 +55,8 @@ export function fixtures(): {
     endedCode: string;
     endedDate: string;
   };
+  /** Wishes: a past learner (강가르) who attended every class of a finished course. */
+  wishes: { teacherPhone: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'notice.create',
   'notice.update',
   'notice.remove',
+  'wishes.hide',
+  'wishes.invite',
+  'teach.opt_out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

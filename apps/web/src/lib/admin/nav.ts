@@ -26,6 +26,7 @@ export const adminNav = [
   { path: '/admin/exports', label: (opts) => m.admin_export_nav({}, opts) },
   { path: '/admin/kiosks', label: (opts) => m.admin_kiosk_nav({}, opts) },
   { path: '/admin/notices', label: (opts) => m.admin_notice_nav({}, opts) },
+  { path: '/admin/wishes', label: (opts) => m.wishes_admin_nav({}, opts) },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
   { path: '/admin/staff', label: (opts) => m.admin_staff_nav({}, opts), roles: ['admin'] },
 ] as const satisfies readonly AdminNavItem[];

@@ -56,6 +56,9 @@ const actionWords = {
   'notice.create': (opts) => m.admin_notice_audit_create({}, opts),
   'notice.update': (opts) => m.admin_notice_audit_update({}, opts),
   'notice.remove': (opts) => m.admin_notice_audit_remove({}, opts),
+  'wishes.hide': (opts) => m.wishes_audit_hide({}, opts),
+  'wishes.invite': (opts) => m.wishes_audit_invite({}, opts),
+  'teach.opt_out': (opts) => m.wishes_audit_opt_out({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */
