@@ -133,7 +133,7 @@ test('a wish left at the kiosk shows on the staff page', async ({ browser, page 
   await kiosk.getByRole('button', { name: '하나 더 남기기' }).tap();
   await kiosk.getByRole('button', { name: '디지털', exact: true }).tap();
   await kiosk.getByRole('button', { name: '적지 않고 주제만 보내기' }).tap();
-  await expect(kiosk.getByRole('heading', { level: 1 })).toContainText('‘디지털’');
+  await expect(kiosk.getByRole('heading', { level: 1 })).toContainText('‘디지털’ 바람을 받았습니다');
   const rows = await queryDb<{ topic: string; text: string; source: string }>(
     "select topic, text, source from wishes where source = 'kiosk' order by created_at desc limit 2",
   );
