@@ -87,6 +87,16 @@ test('a wish from the web shows in the list by topic; a phone number is refused'
   await expectAccessible(page, 'web wishes (en)');
   expect(csp).toEqual([]);
   await context.close();
+
+  // Without JavaScript the form posts all the same.
+  const plain = await browser.newContext({ ...PHONE_VIEW, javaScriptEnabled: false });
+  const noJs = await plain.newPage();
+  await noJs.goto('/wishes');
+  await noJs.getByLabel('주제').selectOption({ label: '음악' });
+  await noJs.getByLabel('무엇을 배우고 싶으세요?').fill(`해금 입문 ${TAG}`);
+  await noJs.getByRole('button', { name: '남기기' }).click();
+  await expect(noJs.locator('[data-topic="music"]')).toContainText(`해금 입문 ${TAG}`);
+  await plain.close();
 });
 
 test('a wish left at the kiosk shows on the staff page', async ({ browser, page }) => {
@@ -97,6 +107,29 @@ test('a wish left at the kiosk shows on the staff page', async ({ browser, page 
     kiosk.getByRole('heading', { level: 1, name: '무엇을 배우고 싶으세요?' }),
   ).toBeVisible();
   await expectAccessible(kiosk, 'kiosk wishes topics');
+  await screenshot(kiosk, 'kiosk-wishes-topics');
+  // At 200% text, and in low-screen mode, every topic button is whole and can be reached.
+  const html = kiosk.locator('html');
+  for (const [name, value] of [
+    ['data-text-scale', '2'],
+    ['data-low-screen', 'true'],
+  ] as const) {
+    await html.evaluate((el, [n, v]) => el.setAttribute(n!, v!), [name, value]);
+    const fits = await kiosk
+      .locator('.topic')
+      .evaluateAll((nodes) =>
+        nodes.every(
+          (n) => n.scrollWidth <= n.clientWidth + 1 && n.scrollHeight <= n.clientHeight + 1,
+        ),
+      );
+    expect(fits, `topics fit with ${name}`).toBe(true);
+    await expectAccessible(kiosk, `kiosk wishes topics, ${name}`);
+    await screenshot(kiosk, `kiosk-wishes-topics-${name}`);
+  }
+  await html.evaluate((el) => {
+    el.setAttribute('data-text-scale', '1');
+    el.removeAttribute('data-low-screen');
+  });
   await kiosk.getByRole('button', { name: '건강·운동', exact: true }).tap();
   await expect(kiosk.getByRole('heading', { level: 1 })).toContainText('건강·운동');
   // 요가 on the 두벌식 keys.
@@ -109,6 +142,20 @@ test('a wish left at the kiosk shows on the staff page', async ({ browser, page 
 
   await kiosk.evaluate(() => document.documentElement.setAttribute('data-text-scale', '2'));
   await expectAccessible(kiosk, 'kiosk wishes typing at 200%');
+  // Too tall at 200%: Down (a tap, no swipe) brings the last button into view.
+  const back = kiosk.getByRole('button', { name: '주제 다시 고르기' });
+  await expect(back).not.toBeInViewport({ ratio: 0.99 });
+  const paging = kiosk.getByRole('group', { name: '화면 넘기기' });
+  for (
+    let i = 0;
+    i < 4 && !(await paging.getByRole('button', { name: '아래로' }).isDisabled());
+    i++
+  ) {
+    await paging.getByRole('button', { name: '아래로' }).tap();
+    await kiosk.waitForTimeout(600);
+  }
+  await expect(back).toBeInViewport();
+  await expect(kiosk.getByTestId('wish-text')).toContainText('요가');
   await screenshot(kiosk, 'kiosk-wishes-typing-200');
   await kiosk.evaluate(() => document.documentElement.setAttribute('data-text-scale', '1'));
 
@@ -133,7 +180,9 @@ test('a wish left at the kiosk shows on the staff page', async ({ browser, page 
   await kiosk.getByRole('button', { name: '하나 더 남기기' }).tap();
   await kiosk.getByRole('button', { name: '디지털', exact: true }).tap();
   await kiosk.getByRole('button', { name: '적지 않고 주제만 보내기' }).tap();
-  await expect(kiosk.getByRole('heading', { level: 1 })).toContainText('‘디지털’ 바람을 받았습니다');
+  await expect(kiosk.getByRole('heading', { level: 1 })).toContainText(
+    '‘디지털’ 바람을 받았습니다',
+  );
   const rows = await queryDb<{ topic: string; text: string; source: string }>(
     "select topic, text, source from wishes where source = 'kiosk' order by created_at desc limit 2",
   );

@@ -55,10 +55,7 @@ import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
 import { addWishInPlace } from './wishes/add-wish';
 import { hideWishInPlace } from './wishes/hide-wish';
-import {
-  inviteToTeachInPlace,
-  optOutOfTeachInvitesInPlace,
-} from './wishes/teach-invitations';
+import { inviteToTeachInPlace, optOutOfTeachInvitesInPlace } from './wishes/teach-invitations';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,

@@ -98,7 +98,9 @@ describe('wishes', () => {
     expect(await add('')).toBe('wish_text_too_short');
     expect(await add('x'.repeat(WISH_TEXT_MAX + 1))).toBe('wish_text_too_long');
     expect(
-      await refusalOf(addWish(ctx, { topic: 'gardening', text: '텃밭', source: 'web', locale: 'ko' })),
+      await refusalOf(
+        addWish(ctx, { topic: 'gardening', text: '텃밭', source: 'web', locale: 'ko' }),
+      ),
     ).toBe('wish_topic_invalid');
     expect(await database.db.select().from(wishes)).toHaveLength(0);
     expect(await add('', 'kiosk')).toBe('done');
@@ -107,7 +109,12 @@ describe('wishes', () => {
 
   it('hides once, audited; a second hide is refused', async () => {
     const { ctx, database } = await setup();
-    const { id } = await addWish(ctx, { topic: 'arts', text: '도자기', source: 'web', locale: 'ko' });
+    const { id } = await addWish(ctx, {
+      topic: 'arts',
+      text: '도자기',
+      source: 'web',
+      locale: 'ko',
+    });
     await hideWish(ctx, { wishId: id, staffId: STAFF });
     expect(await refusalOf(hideWish(ctx, { wishId: id, staffId: STAFF }))).toBe('wish_not_found');
     const audit = await database.db
@@ -167,7 +174,11 @@ async function finishedCourse(database: Database, completionPercent = 75) {
   const course = await makeCourse(database, { termId: term.id, roomId });
   const meetingIds: string[] = [];
   for (let i = 4; i >= 1; i--) {
-    const m = await makeMeeting(database, { courseId: course.id, roomId }, new Date(Date.now() - i * 7 * DAY));
+    const m = await makeMeeting(
+      database,
+      { courseId: course.id, roomId },
+      new Date(Date.now() - i * 7 * DAY),
+    );
     meetingIds.push(m.id);
   }
   return { course, meetingIds, roomId };
@@ -205,14 +216,28 @@ describe('invitations to teach', () => {
     const anonymised = await learner(database, course.id, meetingIds, 4, '박익명');
     const optedOut = await learner(database, course.id, meetingIds, 4, '최거부');
     await database.write(async (tx) => {
-      await tx.update(residents).set({ anonymizedAt: new Date() }).where(eq(residents.id, anonymised.id));
-      await tx.update(residents).set({ teachInvitesOptOutAt: new Date() }).where(eq(residents.id, optedOut.id));
+      await tx
+        .update(residents)
+        .set({ anonymizedAt: new Date() })
+        .where(eq(residents.id, anonymised.id));
+      await tx
+        .update(residents)
+        .set({ teachInvitesOptOutAt: new Date() })
+        .where(eq(residents.id, optedOut.id));
     });
     // A course still running does not count, however well attended so far.
     const term = await makeTerm(database);
     const running = await makeCourse(database, { termId: term.id, roomId });
-    const past = await makeMeeting(database, { courseId: running.id, roomId }, new Date(Date.now() - DAY));
-    const future = await makeMeeting(database, { courseId: running.id, roomId }, new Date(Date.now() + DAY));
+    const past = await makeMeeting(
+      database,
+      { courseId: running.id, roomId },
+      new Date(Date.now() - DAY),
+    );
+    const future = await makeMeeting(
+      database,
+      { courseId: running.id, roomId },
+      new Date(Date.now() + DAY),
+    );
     await learner(database, running.id, [past.id, future.id], 1, '정진행');
 
     const candidates = await teachCandidates(database.db, 'cooking', new Date());
@@ -235,12 +260,18 @@ describe('invitations to teach', () => {
       topic: 'cooking',
       invited: 0,
     });
-    const texts = await database.db.select().from(outbox).where(eq(outbox.template, 'teach_invitation'));
+    const texts = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.template, 'teach_invitation'));
     expect(texts).toHaveLength(2);
     expect(await database.db.select().from(teachInvitations)).toHaveLength(2);
     // Another topic is another invitation.
     expect((await inviteToTeach(ctx, { topic: 'music', staffId: STAFF })).invited).toBe(2);
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, 'wishes.invite'));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'wishes.invite'));
     expect(audit.map((r) => r.detail)).toEqual([
       { topic: 'cooking', invited: 2 },
       { topic: 'cooking', invited: 0 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWishReady, reduceWish, teachUrl } from './keyboard';
+import { isWishReady, reduceWish, scrollPosition, teachUrl } from './keyboard';
 
 describe('typing a wish', () => {
   it('composes Hangul and keeps English small', () => {
@@ -17,5 +17,21 @@ describe('typing a wish', () => {
   it('links to the page to apply, in the kiosk language', () => {
     expect(teachUrl('https://seoro.example/', 'ko')).toBe('https://seoro.example/teach');
     expect(teachUrl('https://seoro.example', 'en')).toBe('https://seoro.example/en/teach');
+  });
+});
+
+describe('the Up and Down buttons', () => {
+  it('show only when the screen overflows, each resting at its end', () => {
+    expect(scrollPosition({ scrollTop: 0, scrollHeight: 900, clientHeight: 900 }).overflows).toBe(
+      false,
+    );
+    expect(scrollPosition({ scrollTop: 0, scrollHeight: 1800, clientHeight: 900 })).toEqual({
+      overflows: true,
+      atTop: true,
+      atBottom: false,
+    });
+    expect(scrollPosition({ scrollTop: 900, scrollHeight: 1800, clientHeight: 900 }).atBottom).toBe(
+      true,
+    );
   });
 });

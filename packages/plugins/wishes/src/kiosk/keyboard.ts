@@ -41,3 +41,16 @@ export function keyboardLabels(locale: 'ko' | 'en'): HangulKeyboardLabels {
 export function teachUrl(origin: string, locale: 'ko' | 'en'): string {
   return `${origin.replace(/\/+$/, '')}${locale === 'en' ? '/en' : ''}/teach`;
 }
+
+/** Where a scroll area stands, for the screen's Up and Down buttons (a pixel of slack). */
+export function scrollPosition(box: {
+  scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
+}): { overflows: boolean; atTop: boolean; atBottom: boolean } {
+  return {
+    overflows: box.scrollHeight - box.clientHeight > 1,
+    atTop: box.scrollTop <= 1,
+    atBottom: box.scrollTop + box.clientHeight >= box.scrollHeight - 1,
+  };
+}
