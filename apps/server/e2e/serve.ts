@@ -414,7 +414,8 @@ await makeTerm(database, {
 });
 
 // Wishes: the test kiosk gets the wishes tile too, and a past learner who attended every class of
-// a finished course (so an invitation to teach reaches them).
+// a finished course (so an invitation to teach reaches them). The term stays a draft, so the public
+// archive other tests count does not list it.
 await database.write((tx) =>
   tx
     .update(kiosks)
@@ -428,7 +429,7 @@ const teachTerm = await makeTerm(database, {
   endsOn: '2025-10-30',
   registrationOpensAt: kstInstant('2025-08-18', '10:00'),
   registrationClosesAt: kstInstant('2025-09-05', '18:00'),
-  status: 'archived',
+  status: 'draft',
 });
 const teachCourse = await makeCourse(
   database,

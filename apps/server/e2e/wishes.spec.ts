@@ -52,7 +52,9 @@ test('a wish from the web shows in the list by topic; a phone number is refused'
   const context = await browser.newContext(PHONE_VIEW);
   const page = await context.newPage();
   const csp = watchCsp(page);
-  await page.goto('/wishes');
+  await page.goto('/');
+  await page.getByRole('contentinfo').getByRole('link', { name: '배우고 싶어요' }).click();
+  await expect(page).toHaveURL(/\/wishes$/);
   await expect(page.getByRole('heading', { level: 1, name: '배우고 싶어요' })).toBeVisible();
   await expect(page.getByRole('link', { name: /가르쳐 보고 싶다면/ })).toHaveAttribute(
     'href',
