@@ -7,7 +7,17 @@ import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { Database, attendance, instructors, kiosks, programSettings } from '@seoro/db';
+import {
+  Database,
+  attendance,
+  historyCourses,
+  historyImports,
+  instructors,
+  kiosks,
+  outbox,
+  programSettings,
+  retentionRuns,
+} from '@seoro/db';
 import {
   makeCourse,
   makeEnrolment,
@@ -413,6 +423,224 @@ await makeTerm(database, {
   status: 'draft',
 });
 
+// Retention: a resident whose only term ended two years ago (due under the default periods), with
+// a text sent then. The daily job is marked as run today, so the server does not destroy it on
+// start: the admin test runs it by hand.
+const longAgoTerm = await makeTerm(database, {
+  nameKo: '2024년 2기',
+  nameEn: '2024 Session 2',
+  startsOn: '2024-09-05',
+  endsOn: '2024-11-28',
+  registrationOpensAt: kstInstant('2024-08-19', '10:00'),
+  registrationClosesAt: kstInstant('2024-09-06', '18:00'),
+  // A draft, so the public archive of past terms (which other tests count) does not list it.
+  status: 'draft',
+});
+const longAgoCourse = await makeCourse(
+  database,
+  { termId: longAgoTerm.id, roomId },
+  { titleKo: '지난 민화 교실', titleEn: 'Past Folk Painting', minLearners: 0 },
+);
+const longAgo = await makeResident(database, {
+  name: '오래전',
+  phoneE164: '+821042000031',
+  createdAt: kstInstant('2024-08-20', '10:00'),
+});
+await makeEnrolment(database, { courseId: longAgoCourse.id, residentId: longAgo.id });
+await database.write(async (tx) => {
+  const sentAt = kstInstant('2024-08-20', '10:01');
+  await tx.insert(outbox).values({
+    id: randomUUID(),
+    template: 'registration_confirmed',
+    channel: 'sms',
+    recipient: longAgo.phoneE164,
+    locale: 'ko',
+    payload: { name: longAgo.name },
+    status: 'sent',
+    sentAt,
+    nextAttemptAt: sentAt,
+    createdAt: sentAt,
+  });
+  await tx.insert(retentionRuns).values({
+    id: randomUUID(),
+    startedAt: new Date(),
+    finishedAt: new Date(),
+    dryRun: false,
+    actorType: 'system',
+    actorId: null,
+    policy: { residents: 12, messages: 6 },
+    counts: { residents: 0, messages: 0 },
+  });
+});
+// Certificates: a finished course (5 meetings, the learner attended 4 = 80%) in a draft term that
+// no public list shows, and its instructor as a resident who can sign in.
+const certTerm = await makeTerm(database, {
+  nameKo: '2025년 수료 기수',
+  nameEn: '2025 Completion Term',
+  startsOn: kstDateOf(inDays(-45, '10:00')),
+  endsOn: kstDateOf(inDays(-10, '10:00')),
+  status: 'draft',
+});
+const certCourse = await makeCourse(
+  database,
+  { termId: certTerm.id, roomId },
+  { titleKo: '수료 캘리그라피', titleEn: 'Completion Calligraphy' },
+);
+const certMeetings = [];
+for (const n of [-40, -33, -26, -19, -12]) {
+  certMeetings.push(
+    await makeMeeting(database, { courseId: certCourse.id, roomId }, inDays(n, '10:00')),
+  );
+}
+const certLearner = await makeResident(database, { name: '김수료', phoneE164: '+821042000041' });
+const certPlace = await makeEnrolment(database, {
+  courseId: certCourse.id,
+  residentId: certLearner.id,
+});
+for (const meeting of certMeetings.slice(0, 4)) {
+  await database.write((tx) =>
+    tx.insert(attendance).values({
+      id: randomUUID(),
+      enrolmentId: certPlace.id,
+      meetingId: meeting.id,
+      checkedInAt: meeting.startsAt,
+      method: 'staff',
+    }),
+  );
+}
+const certTeacher = await makeResident(database, { name: '이강사', phoneE164: '+821042000042' });
+await database.write((tx) =>
+  tx
+    .update(instructors)
+    .set({ residentId: certTeacher.id })
+    .where(eq(instructors.id, certCourse.instructorId ?? '')),
+);
+// The statistics dashboard's term: closed in 2024, with figures counted by hand in
+// admin-stats.spec.ts, and two courses of imported history (2015 and 2016).
+const statsTerm = await makeTerm(database, {
+  nameKo: '2024년 통계 기수',
+  nameEn: '2024 Statistics Term',
+  startsOn: '2024-03-04',
+  endsOn: '2024-05-27',
+  registrationOpensAt: kstInstant('2024-02-19', '10:00'),
+  registrationClosesAt: kstInstant('2024-02-21', '18:00'),
+  status: 'archived',
+});
+const statsOpens = kstInstant('2024-02-19', '10:00').getTime();
+const statsCalligraphy = await makeCourse(
+  database,
+  { termId: statsTerm.id, roomId },
+  {
+    titleKo: '통계 캘리그라피',
+    titleEn: 'Statistics Calligraphy',
+    capacity: 4,
+    minLearners: 0,
+    sortOrder: 0,
+  },
+);
+const statsYoga = await makeCourse(
+  database,
+  { termId: statsTerm.id, roomId },
+  { titleKo: '통계 요가', titleEn: 'Statistics Yoga', capacity: 8, minLearners: 0, sortOrder: 1 },
+);
+const statsEnrol = async (
+  courseId: string,
+  afterOpening: number,
+  status: 'confirmed' | 'waitlisted' | 'cancelled' = 'confirmed',
+) => {
+  const resident = await makeResident(database, { name: '통계수강' });
+  const at = new Date(statsOpens + afterOpening);
+  return makeEnrolment(
+    database,
+    { courseId, residentId: resident.id },
+    { status, createdAt: at, updatedAt: at },
+  );
+};
+// First hour: minute 0 twice, minutes 1, 2, 3 and 5 once; then two on the next day.
+const statsCal = [
+  await statsEnrol(statsCalligraphy.id, 10_000),
+  await statsEnrol(statsCalligraphy.id, 40_000),
+  await statsEnrol(statsCalligraphy.id, 80_000),
+  await statsEnrol(statsCalligraphy.id, 180_000),
+];
+await statsEnrol(statsCalligraphy.id, 300_000, 'waitlisted');
+await statsEnrol(statsYoga.id, 150_000, 'cancelled');
+const statsYogis = [
+  await statsEnrol(statsYoga.id, 25 * 3_600_000),
+  await statsEnrol(statsYoga.id, 25 * 3_600_000 + 60_000),
+];
+const statsMeeting = (courseId: string, date: string) =>
+  makeMeeting(database, { courseId, roomId }, kstInstant(date, '14:00'));
+const statsCheckIns = async (meetingId: string, ids: string[]) => {
+  for (const enrolmentId of ids) {
+    await database.write((tx) =>
+      tx.insert(attendance).values({
+        id: randomUUID(),
+        enrolmentId,
+        meetingId,
+        checkedInAt: new Date(),
+        method: 'keypad',
+      }),
+    );
+  }
+};
+const statsM1 = await statsMeeting(statsCalligraphy.id, '2024-03-04');
+const statsM2 = await statsMeeting(statsCalligraphy.id, '2024-03-11');
+const statsM3 = await statsMeeting(statsYoga.id, '2024-03-05');
+await statsCheckIns(
+  statsM1.id,
+  statsCal.map((e) => e.id),
+);
+await statsCheckIns(statsM2.id, [statsCal[0]!.id, statsCal[1]!.id]);
+await statsCheckIns(statsM3.id, [statsYogis[0]!.id]);
+const historyImportId = randomUUID();
+await database.write(async (tx) => {
+  await tx.insert(historyImports).values({
+    id: historyImportId,
+    fileName: 'history-e2e.xlsx',
+    fileSha256: '0'.repeat(64),
+    importedAt: new Date(),
+    rowsAdded: 2,
+    rowsUnchanged: 0,
+  });
+  await tx.insert(historyCourses).values([
+    {
+      id: randomUUID(),
+      termKey: '2015-1',
+      year: 2015,
+      session: 1,
+      title: '한지 공예',
+      instructorName: '김한지',
+      learners: 12,
+      attendances: 96,
+      importId: historyImportId,
+      createdAt: new Date(),
+    },
+    {
+      id: randomUUID(),
+      termKey: '2016-1',
+      year: 2016,
+      session: 1,
+      title: '우리 동네 역사',
+      instructorName: '박역사',
+      learners: 9,
+      importId: historyImportId,
+      createdAt: new Date(),
+    },
+  ]);
+});
+// Applying to teach: a resident who proposes a course, and a term next year to approve it into.
+const teachTerm = await makeTerm(database, {
+  nameKo: '2027년 1기',
+  nameEn: '2027 Session 1',
+  startsOn: '2027-03-04',
+  endsOn: '2027-06-30',
+  registrationOpensAt: kstInstant('2027-02-15', '10:00'),
+  registrationClosesAt: kstInstant('2027-03-11', '18:00'),
+  status: 'draft',
+});
+await makeResident(database, { name: '한가르침', phoneE164: '+821042000051' });
+
 // Wishes: the test kiosk gets the wishes tile too, and a past learner who attended every class of
 // a finished course (so an invitation to teach reaches them). The term stays a draft, so the public
 // archive other tests count does not list it.
@@ -422,7 +650,7 @@ await database.write((tx) =>
     .set({ enabledPlugins: ['checkin', 'signup', 'my-registrations', 'notices', 'wishes'] })
     .where(eq(kiosks.id, kiosk.kioskId)),
 );
-const teachTerm = await makeTerm(database, {
+const wishTerm = await makeTerm(database, {
   nameKo: '2025년 가을 기수',
   nameEn: '2025 Autumn Term',
   startsOn: '2025-09-04',
@@ -431,20 +659,20 @@ const teachTerm = await makeTerm(database, {
   registrationClosesAt: kstInstant('2025-09-05', '18:00'),
   status: 'draft',
 });
-const teachCourse = await makeCourse(
+const wishCourse = await makeCourse(
   database,
-  { termId: teachTerm.id, roomId },
+  { termId: wishTerm.id, roomId },
   { titleKo: '가을 수채화', titleEn: 'Autumn Watercolour', minLearners: 0 },
 );
 const teacher = await makeResident(database, { name: '강가르', phoneE164: '+821043000001' });
 const teacherPlace = await makeEnrolment(database, {
-  courseId: teachCourse.id,
+  courseId: wishCourse.id,
   residentId: teacher.id,
 });
 for (const date of ['2025-09-04', '2025-09-11']) {
   const meeting = await makeMeeting(
     database,
-    { courseId: teachCourse.id, roomId },
+    { courseId: wishCourse.id, roomId },
     kstInstant(date, '14:00'),
   );
   await database.write((tx) =>
@@ -486,12 +714,21 @@ writeFileSync(
       bakingCourseId: baking.id,
       romanisedCourseId: romanised.id,
     },
+    statsTermId: statsTerm.id,
+    teach: { phone: '010-4200-0051', termId: teachTerm.id },
     kioskRefusals: {
       cancelledCode: folkCancelled.code,
       nextClassCode: folkPlace.code,
       nextClassDate: kstDateOf(inDays(2, '14:00')),
       endedCode: pansoriPlace.code,
       endedDate: kstDateOf(inDays(-4, '14:00')),
+    },
+    retention: { name: longAgo.name, phone: '010-4200-0031', courseId: longAgoCourse.id },
+    certificates: {
+      learnerPhone: '010-4200-0041',
+      teacherPhone: '010-4200-0042',
+      enrolmentId: certPlace.id,
+      courseTitle: certCourse.titleKo,
     },
     wishes: { teacherPhone: teacher.phoneE164 },
   }),

@@ -44,16 +44,32 @@ export function fixtures(): {
     /** A course whose instructor is 정미경, 'Jeong Mi-gyeong' in English, with six classes. */
     romanisedCourseId: string;
   };
+  /** The closed 2024 term whose statistics admin-stats.spec.ts counts by hand. */
+  statsTermId: string;
   /**
    * Codes the kiosk refuses with a reason: a cancelled registration; one whose course meets in two
    * days (14:00–16:00, Room 1) but not today; one whose course ended (dates as YYYY-MM-DD).
    */
+  /** The resident who applies to teach, and a draft term next year to approve the course into. */
+  teach: { phone: string; termId: string };
   kioskRefusals: {
     cancelledCode: string;
     nextClassCode: string;
     nextClassDate: string;
     endedCode: string;
     endedDate: string;
+  };
+  /** A resident (오래전) whose only term ended in 2024: due for destruction, with an old text. */
+  retention: { name: string; phone: string; courseId: string };
+  /**
+   * A finished course in a draft term: 김수료 (learnerPhone) attended 4 of its 5 meetings (80%,
+   * a certificate); 이강사 (teacherPhone) is its instructor.
+   */
+  certificates: {
+    learnerPhone: string;
+    teacherPhone: string;
+    enrolmentId: string;
+    courseTitle: string;
   };
   /** Wishes: a past learner (강가르) who attended every class of a finished course. */
   wishes: { teacherPhone: string };

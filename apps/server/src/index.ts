@@ -14,6 +14,7 @@ import {
   DEMO_STAFF_EMAIL,
   DEMO_STAFF_PASSWORD,
 } from '@seoro/db/seed';
+import { importHistorySample } from './demo-history';
 import { createApp } from './app';
 import { demoKioskPairingCode } from './demo-kiosk';
 import { answerClientErrors } from './client-errors';
@@ -44,6 +45,11 @@ async function main() {
   if (config.seedDemo) {
     const seeded = await seedDemoData(database);
     if (seeded.seeded) {
+      const history = await importHistorySample(database);
+      logger.info(
+        { added: history.added, unchanged: history.unchanged },
+        'demo history imported (sample file)',
+      );
       logger.info(
         { todayMeeting: seeded.todayMeeting, demoCheckInCode: DEMO_CHECK_IN_CODE },
         'demo data created',

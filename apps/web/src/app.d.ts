@@ -18,7 +18,12 @@ declare global {
     interface Error {
       message: string;
       /** Lets the error page say something specific instead of a generic sentence. */
-      kind?: 'course_not_found' | 'registration_not_found' | 'rate_limited' | 'unavailable';
+      kind?:
+        | 'course_not_found'
+        | 'registration_not_found'
+        | 'certificate_not_found'
+        | 'rate_limited'
+        | 'unavailable';
     }
     interface Platform {
       /**

@@ -4,13 +4,16 @@ import {
   getCurrentCatalogue,
   getPastTerm,
   getProgramContact,
+  getRetentionPolicy,
   listPastTerms,
 } from '@seoro/services';
 import { publicProcedure, router } from '@seoro/trpc';
 import { routesOf, serverPlugins } from './plugins';
 import { kioskRouter } from './kiosk-router';
 import { staffRouter } from './staff-router';
-import { teachRouter, wishesRouter } from './wishes-router';
+import { certificatesRouter } from './certificates-router';
+import { teachRouter } from './teach-router';
+import { teachOptOutRouter, wishesRouter } from './wishes-router';
 
 const systemRouter = router({
   /** Touches no database: the kiosk uses it to tell whether it is online. */
@@ -22,6 +25,8 @@ const catalogueRouter = router({
   currentTerm: publicProcedure.query(({ ctx }) => getCurrentCatalogue(ctx.services)),
   /** How to reach the program and the way to the Art Hall (the settings' `contact`, or defaults). */
   contact: publicProcedure.query(({ ctx }) => getProgramContact(ctx.services)),
+  /** How long personal data is kept, per kind, in months (the privacy notice states them). */
+  retention: publicProcedure.query(({ ctx }) => getRetentionPolicy(ctx.services)),
   /** Published terms that have ended, newest first (the public archive). */
   pastTerms: publicProcedure.query(({ ctx }) => listPastTerms(ctx.services)),
   /** One past term and its courses; a term not over yet is `term_not_found`. */
@@ -39,8 +44,10 @@ const coreRouters = {
   catalogue: catalogueRouter,
   staff: staffRouter,
   kiosk: kioskRouter,
+  certificates: certificatesRouter,
   wishes: router(wishesRouter),
-  teach: router(teachRouter),
+  // Applying to teach, and the opt-out link of an invitation to teach.
+  teach: router({ ...teachRouter, ...teachOptOutRouter }),
 };
 
 /** The whole API: core routers, then the routes of every server part in the plugin registry. */

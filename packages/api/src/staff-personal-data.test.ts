@@ -86,6 +86,25 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
   'staff.auth.me': () => undefined,
   'staff.courses.cancel': (d) => ({ courseId: d.courseId, reason: '시험' }),
   'staff.audit.search': () => ({}),
+  'staff.audit.export': () => ({ format: 'csv' }),
+  'staff.privacy.requests': () => undefined,
+  'staff.privacy.read': () => ({ phone: '010-0000-1001', request: { kind: 'access' } }),
+  'staff.privacy.correct': { skip: 'answers with the reference and which fields changed' },
+  'staff.privacy.delete': { skip: 'answers with the reference and counts' },
+  'staff.privacy.resolve': { skip: 'answers with the request, the resident masked' },
+  'staff.stats.terms': () => undefined,
+  'staff.stats.term': (d) => ({ termId: d.termId }),
+  'staff.stats.cumulative': () => ({}),
+  'staff.stats.workbook': { skip: 'an .xlsx of counts, in base64: no name or number to find' },
+  'staff.history.list': () => undefined,
+  'staff.history.sample': { skip: 'the shipped sample file: course titles and instructor names' },
+  'staff.history.preview': { skip: 'rows of the uploaded file, as the staff member sent them' },
+  'staff.history.import': { skip: 'counts of rows added and unchanged' },
+  'staff.retention.policy': () => undefined,
+  'staff.retention.updatePolicy': () => ({ residents: 36, messages: 6 }),
+  'staff.retention.dryRun': () => undefined,
+  'staff.retention.run': () => ({ reason: '시험' }),
+  'staff.retention.runs': () => undefined,
   'staff.rosters.courses': (d) => ({ termId: d.termId }),
   'staff.rosters.roster': (d) => ({ courseId: d.courseId }),
   'staff.rosters.revealPhone': (d) => ({ enrolmentId: d.enrolmentId, reason: '연락' }),
@@ -198,7 +217,7 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
 };
 
 /** Procedures known to answer with names or phones: the check must see it in them. */
-const KNOWN_PERSONAL = ['staff.rosters.roster', 'staff.rosters.revealPhone'];
+const KNOWN_PERSONAL = ['staff.rosters.roster', 'staff.rosters.revealPhone', 'staff.privacy.read'];
 
 const staffPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith('staff.'));
 

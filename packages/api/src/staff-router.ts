@@ -9,6 +9,7 @@ import {
   staffProcedure,
 } from '@seoro/trpc';
 import { staffAttendanceRouter, staffExportsRouter } from './staff-attendance-router';
+import { staffApplicationsRouter } from './staff-applications-router';
 import { staffAuditRouter } from './staff-audit-router';
 import { staffMeetingsRouter, staffRoomsRouter } from './staff-meetings-router';
 import { staffCourseEditorRouter } from './staff-course-editor-router';
@@ -16,8 +17,12 @@ import { staffAccountsRouter } from './staff-accounts-router';
 import { staffDashboardRouter } from './staff-dashboard-router';
 import { staffKiosksRouter } from './staff-kiosks-router';
 import { staffNoticesRouter } from './staff-notices-router';
+import { staffPrivacyRouter } from './staff-privacy-router';
+import { staffRetentionRouter } from './staff-retention-router';
+import { staffHistoryRouter } from './staff-history-router';
 import { staffWishesRouter } from './wishes-router';
 import { staffRostersRouter } from './staff-rosters-router';
+import { staffStatsRouter } from './staff-stats-router';
 import { staffTermsRouter } from './staff-terms-router';
 
 /** Failed sign-ins one address may make in 15 minutes, over every account. */
@@ -123,7 +128,12 @@ export const staffRouter = router({
   exports: router(staffExportsRouter),
   kiosks: router(staffKiosksRouter),
   notices: router(staffNoticesRouter),
+  history: router(staffHistoryRouter),
   wishes: router(staffWishesRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
+  privacy: router(staffPrivacyRouter),
+  retention: router(staffRetentionRouter),
+  stats: router(staffStatsRouter),
+  applications: router(staffApplicationsRouter),
 });

@@ -35,8 +35,8 @@ export const wishesRouter = {
   }),
 } satisfies TRPCRouterRecord;
 
-/** Invitations to teach, as their recipients see them. */
-export const teachRouter = {
+/** Invitations to teach, as their recipients see them (joined to the `teach` router). */
+export const teachOptOutRouter = {
   /** Stops invitations to teach for the resident the link's token names. */
   optOut: publicProcedure
     .input(z.object({ token: z.string().min(1).max(200) }))

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatKrMobile,
   formatTypedPhone,
+  isAnonymizedPhone,
   maskPhone,
   normalizeKrMobile,
   requireKrMobile,
@@ -313,5 +314,14 @@ describe('formatTypedPhone', () => {
         }
       }),
     );
+  });
+});
+
+describe('a destroyed number', () => {
+  it('shows as nothing, masked or formatted', () => {
+    expect(isAnonymizedPhone('anonymized:abc')).toBe(true);
+    expect(isAnonymizedPhone('+821012345678')).toBe(false);
+    expect(maskPhone('anonymized:abc')).toBe('');
+    expect(formatKrMobile('anonymized:abc')).toBe('');
   });
 });

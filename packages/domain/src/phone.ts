@@ -76,13 +76,29 @@ function nationalGroups(e164: string): [string, string, string] {
   return [national.slice(0, 3), national.slice(3, 6), national.slice(6)];
 }
 
-/** National display format with hyphens ('010-1234-5678'); throws RangeError unless given a normalised E.164 mobile. */
+/**
+ * Whether a stored phone value is the placeholder left when a resident's number was destroyed
+ * (retention or a deletion request): it is no number, and shows as nothing.
+ */
+export function isAnonymizedPhone(stored: string): boolean {
+  return stored.startsWith('anonymized:');
+}
+
+/**
+ * National display format with hyphens ('010-1234-5678'); '' for a destroyed number's
+ * placeholder; throws RangeError for anything else that is not a normalised E.164 mobile.
+ */
 export function formatKrMobile(e164: string): string {
+  if (isAnonymizedPhone(e164)) return '';
   return nationalGroups(e164).join('-');
 }
 
-/** Display form for screens other people can see: middle group starred, last 4 digits kept ('010-****-5678'). */
+/**
+ * Display form for screens other people can see: middle group starred, last 4 digits kept
+ * ('010-****-5678'); '' for a destroyed number's placeholder.
+ */
 export function maskPhone(e164: string): string {
+  if (isAnonymizedPhone(e164)) return '';
   const [prefix, middle, last] = nationalGroups(e164);
   return `${prefix}-${'*'.repeat(middle.length)}-${last}`;
 }

@@ -53,6 +53,29 @@ import { lowerCourseMinimumInPlace } from './courses/lower-course-minimum';
 import { createNoticeInPlace } from './notices/create-notice';
 import { updateNoticeInPlace } from './notices/update-notice';
 import { removeNoticeInPlace } from './notices/remove-notice';
+import { updateRetentionPolicyInPlace } from './privacy/retention-policy';
+import { runRetentionInPlace } from './privacy/retention-run';
+import { issueCertificateInPlace } from './certificates/issue-certificate';
+import { importHistoryInPlace } from './history/import-history';
+import {
+  correctResidentDataInPlace,
+  deleteResidentDataInPlace,
+  exportMyDataInPlace,
+  readResidentDataInPlace,
+  requestMyDeletionInPlace,
+  resolveDataRequestInPlace,
+} from './privacy/data-rights';
+import { exportAuditLogInPlace } from './staff-audit/export-audit-log';
+import { submitApplicationInPlace } from './teach/submit-application';
+import { resubmitApplicationInPlace } from './teach/resubmit-application';
+import { withdrawApplicationInPlace } from './teach/withdraw-application';
+import {
+  commentOnApplicationInPlace,
+  rejectApplicationInPlace,
+  requestApplicationChangesInPlace,
+  revealApplicantPhoneInPlace,
+} from './teach/review-application';
+import { approveApplicationInPlace } from './teach/approve-application';
 import { addWishInPlace } from './wishes/add-wish';
 import { hideWishInPlace } from './wishes/hide-wish';
 import { inviteToTeachInPlace, optOutOfTeachInvitesInPlace } from './wishes/teach-invitations';
@@ -122,6 +145,25 @@ const inPlace = {
   createNotice: createNoticeInPlace,
   updateNotice: updateNoticeInPlace,
   removeNotice: removeNoticeInPlace,
+  readResidentData: readResidentDataInPlace,
+  correctResidentData: correctResidentDataInPlace,
+  deleteResidentData: deleteResidentDataInPlace,
+  resolveDataRequest: resolveDataRequestInPlace,
+  exportMyData: exportMyDataInPlace,
+  requestMyDeletion: requestMyDeletionInPlace,
+  exportAuditLog: exportAuditLogInPlace,
+  updateRetentionPolicy: updateRetentionPolicyInPlace,
+  runRetention: runRetentionInPlace,
+  issueCertificate: issueCertificateInPlace,
+  importHistory: importHistoryInPlace,
+  submitApplication: submitApplicationInPlace,
+  resubmitApplication: resubmitApplicationInPlace,
+  withdrawApplication: withdrawApplicationInPlace,
+  commentOnApplication: commentOnApplicationInPlace,
+  requestApplicationChanges: requestApplicationChangesInPlace,
+  rejectApplication: rejectApplicationInPlace,
+  revealApplicantPhone: revealApplicantPhoneInPlace,
+  approveApplication: approveApplicationInPlace,
   addWish: addWishInPlace,
   hideWish: hideWishInPlace,
   inviteToTeach: inviteToTeachInPlace,

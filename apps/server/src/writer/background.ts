@@ -6,6 +6,7 @@ import {
   flagCoursesBelowMinimum,
   purgeEndedSignIns,
   queueMeetingReminders,
+  runDailyRetention,
   transportsFrom,
   type NotificationSettings,
   type ServiceContext,
@@ -14,7 +15,8 @@ import {
 /**
  * The server's background work, run where the writer is: the notification sender, and every
  * minute the lottery draws that are due, courses below their minimum at the close, tomorrow's
- * reminders and the removal of ended resident sessions and sign-in codes. Returns a function that
+ * reminders, the removal of ended resident sessions and sign-in codes, and once a day (after
+ * 03:00 KST) the destruction of personal data whose retention period ended. Returns a function that
  * stops it, waits for the messages in hand and closes the transports.
  */
 export function startBackgroundWork(
@@ -55,6 +57,9 @@ export function startBackgroundWork(
       const purged = await purgeEndedSignIns(services);
       if (purged.sessions + purged.codes + purged.codeTexts > 0)
         logger.info(purged, 'ended resident sessions and sign-in codes deleted');
+      const retention = await runDailyRetention(services);
+      if (retention)
+        logger.info({ runId: retention.runId, counts: retention.counts }, 'retention run');
     } catch (error) {
       logger.error({ err: error }, 'periodic job failed');
     }

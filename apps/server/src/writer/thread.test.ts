@@ -42,6 +42,23 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * An input for each operation that names records which do not exist: each service refuses it or
  * does nothing. A new operation does not compile here until it has one.
  */
+/** A proposal to teach that passes every check (the services then refuse the unknown ids). */
+const APPLICATION = {
+  applicantName: '홍길동',
+  title: '제목',
+  description: '설명',
+  teaches: '내용',
+  experience: '경력',
+  meetingCount: 6,
+  preferredWeekday: null,
+  preferredStartTime: null,
+  durationMinutes: 120,
+  materialsFeeWon: 0,
+  capacity: 10,
+  yongsanConfirmed: true,
+  exclusionsAccepted: true,
+};
+
 const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   registerForCourse: {
     courseId: 'missing',
@@ -267,6 +284,46 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
     staffId: 'missing',
   },
   removeNotice: { noticeId: 'missing', staffId: 'missing' },
+  readResidentData: { phone: '010-0000-0000', request: { reference: 'DR-0' }, staffId: 'missing' },
+  correctResidentData: {
+    residentId: 'missing',
+    reference: 'DR-0',
+    name: '홍길동',
+    staffId: 'missing',
+  },
+  deleteResidentData: { residentId: 'missing', reference: 'DR-0', staffId: 'missing' },
+  resolveDataRequest: {
+    reference: 'DR-0',
+    status: 'refused',
+    resolution: 'test',
+    staffId: 'missing',
+  },
+  exportMyData: { residentId: 'missing', format: 'json' },
+  requestMyDeletion: { residentId: 'missing' },
+  exportAuditLog: { filters: {}, format: 'csv', staffId: 'missing' },
+  updateRetentionPolicy: { residents: 0, messages: 6, staffId: 'missing' },
+  runRetention: { dryRun: false, actor: { type: 'staff', id: 'missing' }, reason: '' },
+  issueCertificate: { residentId: 'missing', enrolmentId: 'missing' },
+  importHistory: { fileName: 'x.csv', fileBase64: '', sha256: '', staffId: 'missing' },
+  submitApplication: {
+    residentId: 'missing',
+    locale: 'ko',
+    idempotencyKey: 'k',
+    ...APPLICATION,
+    capacity: 99,
+  },
+  resubmitApplication: { residentId: 'missing', applicationId: 'missing', ...APPLICATION },
+  withdrawApplication: { residentId: 'missing', applicationId: 'missing' },
+  commentOnApplication: {
+    applicationId: 'missing',
+    staffId: 'missing',
+    body: 'x',
+    toApplicant: false,
+  },
+  requestApplicationChanges: { applicationId: 'missing', staffId: 'missing', message: 'x' },
+  rejectApplication: { applicationId: 'missing', staffId: 'missing', reason: 'x' },
+  revealApplicantPhone: { applicationId: 'missing', staffId: 'missing', reason: 'x' },
+  approveApplication: { applicationId: 'missing', staffId: 'missing', termId: 'missing' },
   addWish: { topic: 'missing', text: '', source: 'web', locale: 'ko' },
   hideWish: { wishId: 'missing', staffId: 'missing' },
   inviteToTeach: { topic: 'missing', staffId: 'missing' },

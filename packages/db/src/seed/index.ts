@@ -22,6 +22,8 @@ import {
   instructors,
   meetings,
   notices,
+  instructorApplications,
+  applicationMessages,
   wishes,
   programSettings,
   residents,
@@ -33,6 +35,7 @@ import {
 import { DEMO_COURSES, DEMO_RESIDENT_NAMES } from './catalogue';
 
 export { DEMO_COURSES } from './catalogue';
+export * from './history-sample';
 
 /** A confirmation code for the demo resident 홍길동 in today's class, printed in the README. */
 export const DEMO_CHECK_IN_CODE = 'DEM1-2026';
@@ -225,6 +228,7 @@ export async function seedDemoData(
       for (let k = 0; k < learners; k++) {
         const residentIndex = (i * 5 + k) % residentIds.length;
         const enrolmentId = randomUUID();
+        const registeredAt = pastRegistrationAt(i, k);
         await tx.insert(enrolments).values({
           id: enrolmentId,
           courseId,
@@ -234,11 +238,15 @@ export async function seedDemoData(
           channel: k % 4 === 3 ? 'kiosk' : 'web',
           code: newCode(),
           queueNo: k + 1,
-          createdAt: kstInstant('2026-01-02', '10:00'),
-          updatedAt: kstInstant('2026-01-02', '10:00'),
+          createdAt: registeredAt,
+          updatedAt: registeredAt,
         });
+        // The first learner of the first course (demo phone 010-0000-1001) attended every
+        // meeting, so their /my shows a completion certificate whatever the draw gives others.
+        const attendsAll = i === 0 && k === 0;
         for (const meeting of meetingRows) {
-          if (random() < 0.15) continue; // about 85% attendance
+          // random() is drawn first either way: the other learners' marks stay as they were.
+          if (random() < 0.15 && !attendsAll) continue; // about 85% attendance
           const minutes = Math.floor(random() * 25) - 15; // from 15 min early to 10 min late
           await tx.insert(attendance).values({
             id: randomUUID(),
@@ -353,6 +361,110 @@ export async function seedDemoData(
       createdAt,
       updatedAt: createdAt,
     });
+    // Applications to teach in several states, so the review screen has work on a fresh start.
+    const day = 24 * 3_600_000;
+    const proposal = {
+      locale: 'ko' as const,
+      yongsanConfirmed: true,
+      exclusionsAcceptedAt: new Date(now.getTime() - 6 * day),
+      durationMinutes: 120,
+    };
+    const waiting = randomUUID();
+    const sentBack = randomUUID();
+    const declined = randomUUID();
+    await tx.insert(instructorApplications).values([
+      {
+        ...proposal,
+        id: waiting,
+        residentId: residentIds[0]!,
+        applicantName: DEMO_RESIDENT_NAMES[0]!,
+        title: '스마트폰으로 사진 잘 찍기',
+        description: '휴대전화 카메라로 가족과 동네를 멋지게 담는 방법을 함께 익힙니다.',
+        teaches: '구도, 빛, 인물 사진, 간단한 보정, 사진 정리와 공유',
+        experience: '사진 동호회 10년, 복지관 사진 교실 보조강사',
+        meetingCount: 6,
+        preferredWeekday: 3,
+        preferredStartTime: '10:00',
+        materialsFeeWon: 0,
+        capacity: 10,
+        status: 'submitted' as const,
+        submittedAt: new Date(now.getTime() - 2 * day),
+        updatedAt: new Date(now.getTime() - 2 * day),
+      },
+      {
+        ...proposal,
+        id: sentBack,
+        residentId: residentIds[1]!,
+        applicantName: DEMO_RESIDENT_NAMES[1]!,
+        title: '우리 동네 역사 걷기',
+        description: '용산의 골목과 건물에 담긴 이야기를 듣고 직접 걸어 봅니다.',
+        teaches: '용산의 근현대사, 골목 답사, 기록 남기기',
+        experience: '문화관광해설사 5년',
+        meetingCount: 4,
+        preferredWeekday: 6,
+        preferredStartTime: '14:00',
+        materialsFeeWon: 5000,
+        capacity: 12,
+        status: 'changes_requested' as const,
+        submittedAt: new Date(now.getTime() - 5 * day),
+        updatedAt: new Date(now.getTime() - 3 * day),
+        reviewedBy: author?.id ?? null,
+        reviewedAt: new Date(now.getTime() - 3 * day),
+      },
+      {
+        ...proposal,
+        id: declined,
+        residentId: residentIds[2]!,
+        applicantName: DEMO_RESIDENT_NAMES[2]!,
+        title: '건강식품으로 면역력 높이기',
+        description: '제가 파는 건강식품을 소개하고 체험합니다.',
+        teaches: '제품 소개와 시음',
+        experience: '건강식품 판매 8년',
+        meetingCount: 4,
+        preferredWeekday: 2,
+        preferredStartTime: '15:00',
+        materialsFeeWon: 30000,
+        capacity: 15,
+        status: 'rejected' as const,
+        submittedAt: new Date(now.getTime() - 9 * day),
+        updatedAt: new Date(now.getTime() - 7 * day),
+        reviewedBy: author?.id ?? null,
+        reviewedAt: new Date(now.getTime() - 7 * day),
+        reviewNote: '특정 상품 판매로 이어지는 영리 목적의 내용이라 함께하기 어렵습니다.',
+      },
+    ]);
+    await tx.insert(applicationMessages).values([
+      {
+        id: randomUUID(),
+        applicationId: sentBack,
+        authorType: 'staff' as const,
+        staffId: author?.id ?? null,
+        kind: 'comment' as const,
+        body: '답사는 강의실 밖이라 안전 계획 확인 필요.',
+        toApplicant: false,
+        createdAt: new Date(now.getTime() - 4 * day),
+      },
+      {
+        id: randomUUID(),
+        applicationId: sentBack,
+        authorType: 'staff' as const,
+        staffId: author?.id ?? null,
+        kind: 'changes_requested' as const,
+        body: '걷기 수업은 강의실 밖에서 하게 됩니다. 회차마다 모이는 곳과 걷는 거리를 적어 주세요.',
+        toApplicant: true,
+        createdAt: new Date(now.getTime() - 3 * day),
+      },
+      {
+        id: randomUUID(),
+        applicationId: declined,
+        authorType: 'staff' as const,
+        staffId: author?.id ?? null,
+        kind: 'rejected' as const,
+        body: '특정 상품 판매로 이어지는 영리 목적의 내용이라 함께하기 어렵습니다.',
+        toApplicant: true,
+        createdAt: new Date(now.getTime() - 7 * day),
+      },
+    ]);
     // What residents wish someone taught, from the web and the kiosk, over the past weeks.
     const demoWishes: [
       topic: string,
@@ -394,6 +506,21 @@ export async function seedDemoData(
 }
 
 const eqCourse = (courseId: string) => eq(meetings.courseId, courseId);
+
+/**
+ * When the past term's `k`-th learner of its `i`-th course registered, in queue order: the first
+ * six within the hour after registration opened (10:00 KST on 22 December; a rush in the first
+ * minutes, thinning out), the rest on later days before it closed. Deterministic, so the demo's
+ * statistics look the same on every start and the seed's random stream is untouched.
+ */
+function pastRegistrationAt(i: number, k: number): Date {
+  const opensAt = kstInstant('2025-12-22', '10:00').getTime();
+  const seconds = (i * 17 + k * 11) % 60;
+  if (k < 6) return new Date(opensAt + (i * 2 + k * k * 1.5) * 60_000 + seconds * 1000);
+  const days = (k - 5) * 2 + (i % 3);
+  const hours = (i + k) % 8;
+  return new Date(opensAt + (days * 24 + hours) * 3_600_000 + seconds * 1000);
+}
 
 async function insertCourse(
   tx: Tx,

@@ -8,6 +8,9 @@ import { TRPCError } from '@trpc/server';
 import { requireKrMobile } from '@seoro/domain';
 import {
   cancelMyEnrolment,
+  exportMyData,
+  getMyOpenDeletionRequest,
+  requestMyDeletion,
   listMyRegistrations,
   requestResidentCode,
   signOutResident,
@@ -79,6 +82,34 @@ export const myRegistrationsRouter = router({
         locale: ctx.locale,
       });
       return { previousStatus: result.previousStatus, promotedCount: result.promoted.length };
+    }),
+  /**
+   * Everything the program holds about the signed-in resident (name, number, consent,
+   * registrations with attendance, texts sent: template and date). Audited as
+   * `resident.data_export`; `format` says whether it was downloaded or shown as a page.
+   */
+  data: residentProcedure
+    .input(z.object({ format: z.enum(['json', 'page']) }))
+    .query(({ ctx, input }) =>
+      exportMyData(ctx.services, { residentId: ctx.resident.id, ip: ctx.ip, format: input.format }),
+    ),
+  /** The resident's deletion request still being handled, or null. */
+  deletionRequest: residentProcedure.query(({ ctx }) =>
+    getMyOpenDeletionRequest(ctx.services, { residentId: ctx.resident.id }),
+  ),
+  /**
+   * Asks for the resident's data to be deleted; staff answer it. One open deletion request at a
+   * time: a second is `deletion_request_open`, naming the first.
+   */
+  requestDeletion: residentProcedure
+    .input(z.object({ note: z.string().max(1000).optional() }))
+    .mutation(({ ctx, input }) => {
+      enforceRateLimit(ctx.rateLimiter, 'my-deletion', ctx.resident.id, 10);
+      return requestMyDeletion(ctx.services, {
+        residentId: ctx.resident.id,
+        note: input.note,
+        ip: ctx.ip,
+      });
     }),
   /** Ends the session (its row is deleted) and clears the cookie; harmless when signed out. */
   signOut: publicProcedure.mutation(async ({ ctx }) => {

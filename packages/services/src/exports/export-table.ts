@@ -54,7 +54,7 @@ export type ExportCell = string | number | null;
 
 /** The rows of an export and what to call the file; the file itself is built from this. */
 export interface ExportTable {
-  kind: ExportKind;
+  kind: ExportKind | 'audit-log';
   /** The sheet's name and the file name's stem (without date and extension). */
   sheetName: string;
   fileStem: string;

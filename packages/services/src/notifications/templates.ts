@@ -116,6 +116,20 @@ const payloadSchemas = {
   one_time_code: z.object({ otp: z.string().regex(/^\d{6}$/, 'expected six digits') }),
   // To staff: a resident at a kiosk asked for help (the kiosk's name and when, ISO).
   kiosk_help: z.object({ kioskName: nonEmpty, at: z.iso.datetime() }),
+  // To a resident who applied to teach: each step of the review, with the proposal's title.
+  application_received: z.object({ applicationId: nonEmpty, title: nonEmpty }),
+  application_changes_requested: z.object({
+    applicationId: nonEmpty,
+    title: nonEmpty,
+    message: nonEmpty,
+  }),
+  application_accepted: z.object({
+    applicationId: nonEmpty,
+    title: nonEmpty,
+    termKo: nonEmpty,
+    termEn: z.string().nullish(),
+  }),
+  application_rejected: z.object({ applicationId: nonEmpty, title: nonEmpty, reason: nonEmpty }),
   // To a past learner: residents wish someone taught this topic; would they? (with an opt-out link)
   teach_invitation: z.object({
     topic: z.enum(WISH_TOPICS),
@@ -165,6 +179,18 @@ const smsWhen = (date: string, start: string, end: string, l: Locale) =>
 export function registrationLink(siteOrigin: string, code: string, locale: Locale): string {
   const origin = siteOrigin.replace(/\/+$/, '');
   return `${origin}${locale === 'en' ? '/en' : ''}/registrations/${encodeURIComponent(code)}`;
+}
+
+/** The page where an applicant follows their applications to teach, in the text's language. */
+export function teachLink(siteOrigin: string, locale: Locale): string {
+  const origin = siteOrigin.replace(/\/+$/, '');
+  return `${origin}${locale === 'en' ? '/en' : ''}/teach/my`;
+}
+
+/** An application's news, then the link to follow it when the site's address is known. */
+function withTeachLink(body: string, locale: Locale, options: RenderOptions): string {
+  if (!options.siteOrigin) return body;
+  return `${body}\n${m.teach_notify_link({ link: teachLink(options.siteOrigin, locale) }, { locale })}`;
 }
 
 /**
@@ -317,6 +343,37 @@ const renderers: Renderers = {
       { locale },
     ),
     subject: m.kiosk_help_notify_subject({}, { locale }),
+  }),
+  application_received: (p, locale, options) => ({
+    body: withTeachLink(m.teach_notify_received({ title: p.title }, { locale }), locale, options),
+    subject: m.teach_notify_subject({}, { locale }),
+  }),
+  application_changes_requested: (p, locale, options) => ({
+    body: withTeachLink(
+      m.teach_notify_changes_requested({ title: p.title, message: p.message }, { locale }),
+      locale,
+      options,
+    ),
+    subject: m.teach_notify_subject({}, { locale }),
+  }),
+  application_accepted: (p, locale, options) => ({
+    body: withTeachLink(
+      m.teach_notify_accepted(
+        { title: p.title, term: localize({ ko: p.termKo, en: p.termEn ?? null }, locale) },
+        { locale },
+      ),
+      locale,
+      options,
+    ),
+    subject: m.teach_notify_subject({}, { locale }),
+  }),
+  application_rejected: (p, locale, options) => ({
+    body: withTeachLink(
+      m.teach_notify_rejected({ title: p.title, reason: p.reason }, { locale }),
+      locale,
+      options,
+    ),
+    subject: m.teach_notify_subject({}, { locale }),
   }),
   teach_invitation: (p, locale, options) => {
     const origin = (options.siteOrigin ?? '').replace(/\/+$/, '');

@@ -8,7 +8,10 @@ import {
   type Tx,
 } from '@seoro/db';
 
-/** The phone column's value for a resident whose number was destroyed: unique, never a number. */
+/**
+ * The phone column's value for a resident whose number was destroyed: unique, never a number
+ * (`isAnonymizedPhone` recognises it; masking and formatting show it as nothing).
+ */
 export function anonymizedPhone(residentId: string): string {
   return `anonymized:${residentId}`;
 }

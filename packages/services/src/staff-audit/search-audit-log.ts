@@ -50,6 +50,24 @@ export const AUDIT_ACTIONS = [
   'notice.create',
   'notice.update',
   'notice.remove',
+  'resident.data_read',
+  'resident.data_corrected',
+  'resident.data_deleted',
+  'resident.data_export',
+  'data_request.created',
+  'data_request.resolved',
+  'audit.export',
+  'settings.retention_update',
+  'retention.run',
+  'retention.dry_run',
+  'history.import',
+  'application.submit',
+  'application.resubmit',
+  'application.withdraw',
+  'application.comment',
+  'application.changes_requested',
+  'application.reject',
+  'application.approve',
   'wishes.hide',
   'wishes.invite',
   'teach.opt_out',
@@ -94,6 +112,8 @@ export interface AuditEntry {
   action: string;
   /** The reason staff gave, when the action takes one. */
   reason: string | null;
+  /** The data request (DR-…) the step was taken under, for residents' data rights. */
+  reference: string | null;
   /** Why a staff sign-in failed: `wrong_password`, `unknown_email` or `disabled`. */
   signInFailure: string | null;
 }
@@ -162,6 +182,7 @@ export async function searchAuditLog(
       staffRole: staffUsers.role,
       residentName: residents.name,
       residentPhone: residents.phoneE164,
+      residentAnonymizedAt: residents.anonymizedAt,
       courseKo: sql<string | null>`coalesce(${courses.titleKo}, ${enrolmentCourse.titleKo})`,
       courseEn: sql<string | null>`coalesce(${courses.titleEn}, ${enrolmentCourse.titleEn})`,
     })
@@ -203,10 +224,12 @@ export async function searchAuditLog(
           audit.actorType === 'staff' && !staffAccount ? stringOr(detail.email) : null,
         ip: audit.ip,
         resident:
-          row.residentName !== null && row.residentPhone !== null
+          row.residentName !== null && row.residentPhone !== null && !row.residentAnonymizedAt
             ? { name: maskName(row.residentName), phone: maskPhone(row.residentPhone) }
             : null,
-        residentRemoved: audit.residentId !== null && row.residentName === null,
+        // Gone (retention) or anonymised (retention, a deletion request): no name to show.
+        residentRemoved:
+          audit.residentId !== null && (row.residentName === null || !!row.residentAnonymizedAt),
         course:
           row.courseKo !== null && row.courseEn !== null
             ? { ko: row.courseKo, en: row.courseEn }
@@ -214,6 +237,7 @@ export async function searchAuditLog(
         action: audit.action,
         // A failed sign-in's `reason` is a code, not words someone typed: it has its own field.
         reason: failure === null ? stringOr(detail.reason) : null,
+        reference: stringOr(detail.reference),
         signInFailure: failure,
       };
     }),

@@ -20,15 +20,24 @@ export interface AdminNavItem {
  */
 export const adminNav = [
   { path: '/admin', label: (opts) => m.web_admin_nav_dashboard({}, opts) },
+  { path: '/admin/stats', label: (opts) => m.admin_stats_nav({}, opts) },
   { path: '/admin/terms', label: (opts) => m.admin_term_nav({}, opts) },
   { path: '/admin/courses', label: (opts) => m.web_admin_roster_nav({}, opts) },
+  { path: '/admin/applications', label: (opts) => m.teach_admin_title({}, opts) },
   { path: '/admin/rooms', label: (opts) => m.admin_rooms_nav({}, opts) },
   { path: '/admin/exports', label: (opts) => m.admin_export_nav({}, opts) },
   { path: '/admin/kiosks', label: (opts) => m.admin_kiosk_nav({}, opts) },
   { path: '/admin/notices', label: (opts) => m.admin_notice_nav({}, opts) },
+  {
+    path: '/admin/history',
+    label: (opts) => m.admin_history_nav({}, opts),
+    roles: ['admin', 'staff'],
+  },
   { path: '/admin/wishes', label: (opts) => m.wishes_admin_nav({}, opts) },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
+  { path: '/admin/privacy', label: (opts) => m.privacy_admin_nav({}, opts), roles: ['admin'] },
   { path: '/admin/staff', label: (opts) => m.admin_staff_nav({}, opts), roles: ['admin'] },
+  { path: '/admin/settings', label: (opts) => m.admin_settings_nav({}, opts), roles: ['admin'] },
 ] as const satisfies readonly AdminNavItem[];
 
 /** The sections a staff member of `role` sees. */

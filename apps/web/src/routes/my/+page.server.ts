@@ -1,18 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { formatTypedPhone } from '@seoro/domain';
 import { m } from '@seoro/i18n';
 import { localizeHref } from '@seoro/i18n/runtime';
 import { readApiFailure } from '$lib/server/api-error';
 import { formRefusal, readForm } from '$lib/server/form';
+import { requestSignInCode, verifySignInCode } from '$lib/server/resident-sign-in';
 import type { Actions, PageServerLoad } from './$types';
-
-/** What a refused step sends back: the step to show, what was typed, and the message. */
-export interface MyFormFailure {
-  step: 'phone' | 'code';
-  phone: string;
-  field: 'phone' | 'code' | null;
-  message: string;
-}
 
 /**
  * Signed in: the resident's registrations. Otherwise the sign-in steps (phone, then code), with a
@@ -26,8 +18,14 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store' });
   try {
     const view = await locals.api.registration.my.registrations.query();
+    // Certificates are a side dish: if they cannot be read, the registrations still show.
+    const certificates = await locals.api.certificates.mine.query().catch((cause: unknown) => {
+      console.error('[web] certificates.mine failed', readApiFailure(cause) ?? cause);
+      return [];
+    });
     return {
       view,
+      certificates,
       expired: false,
       signedOut: false,
       confirmId: url.searchParams.get('cancel'),
@@ -35,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
     };
   } catch (cause) {
     const failure = readApiFailure(cause);
-    const signedOut = { view: null, confirmId: null, doneId: null };
+    const signedOut = { view: null, certificates: [], confirmId: null, doneId: null };
     if (failure?.domainCode === 'session_expired') {
       return { ...signedOut, expired: true, signedOut: false };
     }
@@ -52,99 +50,10 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 
 export const actions: Actions = {
   /** Step 1: text a code to the number (the answer does not say whether it is registered). */
-  request: async ({ request, locals }) => {
-    const opts = { locale: locals.locale };
-    const form = await readForm(request);
-    if (!form) {
-      return fail(400, {
-        step: 'phone',
-        phone: '',
-        field: null,
-        message: m.web_form_unreadable({}, opts),
-      } satisfies MyFormFailure);
-    }
-    const phone = String(form.get('phone') ?? '').trim();
-    if (!phone) {
-      return fail(400, {
-        step: 'phone',
-        phone,
-        field: 'phone',
-        message: m.web_reg_error_phone_missing({}, opts),
-      } satisfies MyFormFailure);
-    }
-    try {
-      await locals.api.registration.my.requestCode.mutate({ phone });
-    } catch (cause) {
-      const refusal = formRefusal(cause, { phone: () => m.err_invalid_phone({}, opts) });
-      if (!refusal) {
-        console.error('[web] registration.my.requestCode failed', readApiFailure(cause) ?? cause);
-        return fail(500, {
-          step: 'phone',
-          phone,
-          field: null,
-          message: m.web_my_error_unexpected({}, opts),
-        } satisfies MyFormFailure);
-      }
-      return fail(refusal.status, {
-        step: 'phone',
-        phone,
-        field: refusal.field,
-        message: refusal.message,
-      } satisfies MyFormFailure);
-    }
-    // Shown back as 010-1234-5678; the next step sends it again as it is shown.
-    return { step: 'code' as const, phone: formatTypedPhone(phone) };
-  },
+  request: ({ request, locals }) => requestSignInCode(request, locals),
 
   /** Step 2: the code; the right one sets the session cookie and shows the registrations. */
-  verify: async ({ request, locals }) => {
-    const opts = { locale: locals.locale };
-    const form = await readForm(request);
-    if (!form) {
-      // Without the number there is no code to check: back to the first step.
-      return fail(400, {
-        step: 'phone',
-        phone: '',
-        field: null,
-        message: m.web_form_unreadable({}, opts),
-      } satisfies MyFormFailure);
-    }
-    const phone = String(form.get('phone') ?? '').trim();
-    const code = String(form.get('code') ?? '').trim();
-    if (!code) {
-      return fail(400, {
-        step: 'code',
-        phone,
-        field: 'code',
-        message: m.web_my_code_missing({}, opts),
-      } satisfies MyFormFailure);
-    }
-    try {
-      await locals.api.registration.my.verifyCode.mutate({ phone, code });
-    } catch (cause) {
-      const refusal = formRefusal(cause, {
-        phone: () => m.err_invalid_phone({}, opts),
-        code: () => m.web_my_code_invalid({}, opts),
-      });
-      if (!refusal) {
-        console.error('[web] registration.my.verifyCode failed', readApiFailure(cause) ?? cause);
-        return fail(500, {
-          step: 'code',
-          phone,
-          field: null,
-          message: m.web_my_error_unexpected({}, opts),
-        } satisfies MyFormFailure);
-      }
-      // A number that went wrong since step 1 is fixed there.
-      return fail(refusal.status, {
-        step: refusal.field === 'phone' ? 'phone' : 'code',
-        phone,
-        field: refusal.field,
-        message: refusal.message,
-      } satisfies MyFormFailure);
-    }
-    redirect(303, localizeHref('/my', opts));
-  },
+  verify: ({ request, locals }) => verifySignInCode(request, locals, '/my'),
 
   /** The confirmed cancel of one of the resident's own registrations. */
   cancel: async ({ request, locals }) => {
