@@ -224,6 +224,8 @@ const cases: Case[] = [
     en: '[Seoroseoro School] We cannot take your application “우쿨렐레” this time. Reason: 영리 목적입니다.',
     subjectKo: '[서로서로학교] 강사 신청 안내',
     subjectEn: '[Seoroseoro School] About your application to teach',
+  },
+  {
     template: 'teach_invitation',
     label: 'teach_invitation',
     payload: { topic: 'cooking', optOutToken: 'r1.abc_-9' },
