@@ -13,6 +13,7 @@ import {
   historyCourses,
   historyImports,
   instructors,
+  kiosks,
   outbox,
   programSettings,
   retentionRuns,
@@ -640,6 +641,51 @@ const teachTerm = await makeTerm(database, {
 });
 await makeResident(database, { name: '한가르침', phoneE164: '+821042000051' });
 
+// Wishes: the test kiosk gets the wishes tile too, and a past learner who attended every class of
+// a finished course (so an invitation to teach reaches them). The term stays a draft, so the public
+// archive other tests count does not list it.
+await database.write((tx) =>
+  tx
+    .update(kiosks)
+    .set({ enabledPlugins: ['checkin', 'signup', 'my-registrations', 'notices', 'wishes'] })
+    .where(eq(kiosks.id, kiosk.kioskId)),
+);
+const wishTerm = await makeTerm(database, {
+  nameKo: '2025년 가을 기수',
+  nameEn: '2025 Autumn Term',
+  startsOn: '2025-09-04',
+  endsOn: '2025-10-30',
+  registrationOpensAt: kstInstant('2025-08-18', '10:00'),
+  registrationClosesAt: kstInstant('2025-09-05', '18:00'),
+  status: 'draft',
+});
+const wishCourse = await makeCourse(
+  database,
+  { termId: wishTerm.id, roomId },
+  { titleKo: '가을 수채화', titleEn: 'Autumn Watercolour', minLearners: 0 },
+);
+const teacher = await makeResident(database, { name: '강가르', phoneE164: '+821043000001' });
+const teacherPlace = await makeEnrolment(database, {
+  courseId: wishCourse.id,
+  residentId: teacher.id,
+});
+for (const date of ['2025-09-04', '2025-09-11']) {
+  const meeting = await makeMeeting(
+    database,
+    { courseId: wishCourse.id, roomId },
+    kstInstant(date, '14:00'),
+  );
+  await database.write((tx) =>
+    tx.insert(attendance).values({
+      id: randomUUID(),
+      enrolmentId: teacherPlace.id,
+      meetingId: meeting.id,
+      checkedInAt: kstInstant(date, '13:55'),
+      method: 'staff',
+    }),
+  );
+}
+
 await database.close();
 writeFileSync(
   join(dir, 'fixtures.json'),
@@ -684,6 +730,7 @@ writeFileSync(
       enrolmentId: certPlace.id,
       courseTitle: certCourse.titleKo,
     },
+    wishes: { teacherPhone: teacher.phoneE164 },
   }),
 );
 

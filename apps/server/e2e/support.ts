@@ -71,6 +71,8 @@ export function fixtures(): {
     enrolmentId: string;
     courseTitle: string;
   };
+  /** Wishes: a past learner (강가르) who attended every class of a finished course. */
+  wishes: { teacherPhone: string };
 } {
   return JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'e2e-output', 'db', 'fixtures.json'), 'utf8'),

@@ -4,6 +4,7 @@ import { myRegistrationsServerPlugin } from '@seoro/plugin-my-registrations/serv
 import { registrationServerPlugin } from '@seoro/plugin-registration/server';
 import { signupServerPlugin } from '@seoro/plugin-signup/server';
 import { noticesServerPlugin } from '@seoro/plugin-notices/server';
+import { wishesServerPlugin } from '@seoro/plugin-wishes/server';
 
 /**
  * The server's plugin registry. Every plugin id must appear: a server part or `null`. Order is the
@@ -15,6 +16,7 @@ export const serverPlugins = {
   signup: signupServerPlugin,
   'my-registrations': myRegistrationsServerPlugin,
   notices: noticesServerPlugin,
+  wishes: wishesServerPlugin,
 } satisfies Record<PluginId, ServerPlugin | null>;
 
 /** Hook handlers of every plugin that has a server part, in registry order. */

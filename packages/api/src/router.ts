@@ -14,6 +14,7 @@ import { staffRouter } from './staff-router';
 import { instructorRouter } from './instructor-router';
 import { certificatesRouter } from './certificates-router';
 import { teachRouter } from './teach-router';
+import { teachOptOutRouter, wishesRouter } from './wishes-router';
 
 const systemRouter = router({
   /** Touches no database: the kiosk uses it to tell whether it is online. */
@@ -46,7 +47,9 @@ const coreRouters = {
   kiosk: kioskRouter,
   instructor: router(instructorRouter),
   certificates: certificatesRouter,
-  teach: router(teachRouter),
+  wishes: router(wishesRouter),
+  // Applying to teach, and the opt-out link of an invitation to teach.
+  teach: router({ ...teachRouter, ...teachOptOutRouter }),
 };
 
 /** The whole API: core routers, then the routes of every server part in the plugin registry. */

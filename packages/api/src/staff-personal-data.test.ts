@@ -32,6 +32,8 @@ interface Demo {
   otherStaffId: string;
   /** The demo notice on show this week. */
   noticeId: string;
+  /** A demo wish, not hidden. */
+  wishId: string;
 }
 
 const termSettings = {
@@ -208,6 +210,10 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
     showUntil: '2027-03-11',
   }),
   'staff.notices.remove': (d) => ({ noticeId: d.noticeId }),
+  'staff.wishes.list': () => undefined,
+  'staff.wishes.preview': () => ({ topic: 'cooking' }),
+  'staff.wishes.hide': (d) => ({ wishId: d.wishId }),
+  'staff.wishes.invite': () => ({ topic: 'cooking' }),
 };
 
 /** Procedures known to answer with names or phones: the check must see it in them. */
@@ -253,6 +259,7 @@ async function setup() {
      order by m.starts_at limit 1`,
   );
   const notice = await one<{ id: string }>('select id from notices where removed_at is null');
+  const wish = await one<{ id: string }>('select id from wishes where hidden_at is null');
   const kioskId = 'test-kiosk';
   const otherStaffId = 'test-viewer';
   await database.client.execute(
@@ -275,6 +282,7 @@ async function setup() {
     kioskId,
     otherStaffId,
     noticeId: notice.id,
+    wishId: wish.id,
   };
   const ctx: TrpcContext = {
     services: createServiceContext(database),

@@ -20,6 +20,7 @@ import { staffNoticesRouter } from './staff-notices-router';
 import { staffPrivacyRouter } from './staff-privacy-router';
 import { staffRetentionRouter } from './staff-retention-router';
 import { staffHistoryRouter } from './staff-history-router';
+import { staffWishesRouter } from './wishes-router';
 import { staffRostersRouter } from './staff-rosters-router';
 import { staffStatsRouter } from './staff-stats-router';
 import { staffTermsRouter } from './staff-terms-router';
@@ -128,6 +129,7 @@ export const staffRouter = router({
   kiosks: router(staffKiosksRouter),
   notices: router(staffNoticesRouter),
   history: router(staffHistoryRouter),
+  wishes: router(staffWishesRouter),
   accounts: router(staffAccountsRouter),
   dashboard: router(staffDashboardRouter),
   privacy: router(staffPrivacyRouter),

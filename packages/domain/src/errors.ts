@@ -148,6 +148,12 @@ export const DOMAIN_ERROR_CODES = [
   'application_message_required',
   'application_term_not_open',
   'application_no_free_slot',
+  'wish_topic_invalid',
+  'wish_text_too_short',
+  'wish_text_too_long',
+  'wish_text_has_phone',
+  'wish_not_found',
+  'teach_opt_out_invalid',
 ] as const;
 
 /** A stable, translatable reason a domain operation was refused. */

@@ -20,3 +20,4 @@ export * from './types';
 export * from './window';
 export * from './contact';
 export * from './retention';
+export * from './wishes';

@@ -19,6 +19,7 @@ export const pluginIds = [
   'signup',
   'my-registrations',
   'notices',
+  'wishes',
 ] as const;
 export type PluginId = (typeof pluginIds)[number];
 

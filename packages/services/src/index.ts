@@ -74,6 +74,7 @@ export * from './signup/onsite-signup-courses';
 export * from './notices';
 export * from './certificates';
 export * from './history';
+export * from './wishes';
 export * from './settings/program-contact';
 export * from './registration/my-term-places';
 export * from './catalogue/past-terms';

@@ -78,6 +78,9 @@ import {
   revealApplicantPhoneInPlace,
 } from './teach/review-application';
 import { approveApplicationInPlace } from './teach/approve-application';
+import { addWishInPlace } from './wishes/add-wish';
+import { hideWishInPlace } from './wishes/hide-wish';
+import { inviteToTeachInPlace, optOutOfTeachInvitesInPlace } from './wishes/teach-invitations';
 import {
   endStaffSessionInPlace,
   signOutStaffInPlace,
@@ -165,6 +168,10 @@ const inPlace = {
   rejectApplication: rejectApplicationInPlace,
   revealApplicantPhone: revealApplicantPhoneInPlace,
   approveApplication: approveApplicationInPlace,
+  addWish: addWishInPlace,
+  hideWish: hideWishInPlace,
+  inviteToTeach: inviteToTeachInPlace,
+  optOutOfTeachInvites: optOutOfTeachInvitesInPlace,
 } satisfies Record<string, InPlaceWrite>;
 
 /** The name of a write service, a key of `writeOperations`. */

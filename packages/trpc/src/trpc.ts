@@ -205,6 +205,12 @@ const domainErrorStatus: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   application_message_required: 'BAD_REQUEST',
   application_term_not_open: 'CONFLICT',
   application_no_free_slot: 'CONFLICT',
+  wish_topic_invalid: 'BAD_REQUEST',
+  wish_text_too_short: 'BAD_REQUEST',
+  wish_text_too_long: 'BAD_REQUEST',
+  wish_text_has_phone: 'BAD_REQUEST',
+  wish_not_found: 'NOT_FOUND',
+  teach_opt_out_invalid: 'BAD_REQUEST',
 };
 
 /** The input field a refusal is about, so forms can put the message next to it. */
@@ -261,6 +267,10 @@ const domainErrorField: Partial<Record<DomainErrorCode, string>> = {
   application_message_required: 'message',
   application_term_not_open: 'termId',
   application_no_free_slot: 'termId',
+  wish_topic_invalid: 'topic',
+  wish_text_too_short: 'text',
+  wish_text_too_long: 'text',
+  wish_text_has_phone: 'text',
 };
 
 /**

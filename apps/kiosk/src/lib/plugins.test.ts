@@ -12,6 +12,7 @@ describe('kiosk plugin registry', () => {
       'signup',
       'my-registrations',
       'notices',
+      'wishes',
     ]);
     expect(kioskPlugins.notices.startPanel).toBeDefined();
     expect(kioskPlugins.registration).toBeNull();

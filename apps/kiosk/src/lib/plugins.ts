@@ -8,6 +8,7 @@ import { checkinKioskPlugin } from '@seoro/plugin-checkin/kiosk';
 import { signupKioskPlugin } from '@seoro/plugin-signup/kiosk';
 import { myRegistrationsKioskPlugin } from '@seoro/plugin-my-registrations/kiosk';
 import { noticesKioskPlugin } from '@seoro/plugin-notices/kiosk';
+import { wishesKioskPlugin } from '@seoro/plugin-wishes/kiosk';
 
 export const kioskPlugins = {
   checkin: checkinKioskPlugin,
@@ -16,6 +17,7 @@ export const kioskPlugins = {
   signup: signupKioskPlugin,
   'my-registrations': myRegistrationsKioskPlugin,
   notices: noticesKioskPlugin,
+  wishes: wishesKioskPlugin,
 } satisfies Record<PluginId, KioskPlugin | null>;
 
 /** Every plugin with a kiosk part, enabled here or not (their offline work is still sent). */

@@ -332,6 +332,10 @@ const unknownRecords: { [K in WriteOperation]: WriteInput<K> } = {
   rejectApplication: { applicationId: 'missing', staffId: 'missing', reason: 'x' },
   revealApplicantPhone: { applicationId: 'missing', staffId: 'missing', reason: 'x' },
   approveApplication: { applicationId: 'missing', staffId: 'missing', termId: 'missing' },
+  addWish: { topic: 'missing', text: '', source: 'web', locale: 'ko' },
+  hideWish: { wishId: 'missing', staffId: 'missing' },
+  inviteToTeach: { topic: 'missing', staffId: 'missing' },
+  optOutOfTeachInvites: { token: 'missing' },
 };
 
 describe('the writer thread', () => {

@@ -11,4 +11,5 @@ export const webPlugins = {
   signup: null, // on-site signup is the kiosk's; the site has its own registration form
   'my-registrations': null, // the site's /my belongs to the registration plugin
   notices: null, // kiosk announcements; nothing on the public site yet
+  wishes: null, // the site's /wishes page and /admin/wishes are the site's own
 } satisfies Record<PluginId, WebPlugin | null>;

@@ -24,6 +24,7 @@ import {
   notices,
   instructorApplications,
   applicationMessages,
+  wishes,
   programSettings,
   residents,
   rooms,
@@ -485,6 +486,36 @@ export async function seedDemoData(
         createdAt: new Date(now.getTime() - 7 * day),
       },
     ]);
+    // What residents wish someone taught, from the web and the kiosk, over the past weeks.
+    const demoWishes: [
+      topic: string,
+      text: string,
+      source: 'web' | 'kiosk',
+      locale: 'ko' | 'en',
+    ][] = [
+      ['digital', '스마트폰으로 사진 정리하고 가족에게 보내는 법', 'kiosk', 'ko'],
+      ['digital', '키오스크로 음식 주문하는 연습', 'web', 'ko'],
+      ['digital', '', 'kiosk', 'ko'],
+      ['cooking', '제철 나물 반찬 만들기', 'web', 'ko'],
+      ['cooking', 'Korean home cooking for beginners', 'web', 'en'],
+      ['health', '무릎에 무리 없는 걷기와 스트레칭', 'kiosk', 'ko'],
+      ['music', '우쿨렐레 기초', 'web', 'ko'],
+      ['arts', '민화 그리기', 'web', 'ko'],
+      ['language', '여행 가서 쓰는 일본어 회화', 'kiosk', 'ko'],
+      ['living', '연말정산과 건강보험 서류 읽는 법', 'web', 'ko'],
+      ['humanities', '용산의 옛 이야기와 동네 역사', 'web', 'ko'],
+      ['other', '반려식물 키우기', 'kiosk', 'ko'],
+    ];
+    await tx.insert(wishes).values(
+      demoWishes.map(([topic, text, source, locale], i) => ({
+        id: randomUUID(),
+        topic,
+        text,
+        source,
+        locale,
+        createdAt: new Date(createdAt.getTime() - (demoWishes.length - i) * 86_400_000),
+      })),
+    );
     // The office's contact as the demo shows it; staff edit it later (the defaults' shape).
     await tx.insert(programSettings).values({
       key: 'contact',

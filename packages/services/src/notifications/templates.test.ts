@@ -234,6 +234,15 @@ const cases: Case[] = [
     subjectKo: '[서로서로학교] 강사님 메시지',
     subjectEn: '[Seoroseoro School] Message from your instructor',
   },
+  {
+    template: 'teach_invitation',
+    label: 'teach_invitation',
+    payload: { topic: 'cooking', optOutToken: 'r1.abc_-9' },
+    ko: '[서로서로학교] 이웃들이 ‘요리’ 수업을 배우고 싶어 합니다. 수업을 잘 마치신 분께 알려 드려요. 직접 가르쳐 보시겠어요? 신청: /teach 이런 안내를 그만 받으려면: /teach/opt-out/r1.abc_-9',
+    en: '[Seoroseoro School] Neighbours would like to learn “Cooking”. You completed a class with us: would you like to teach it? Apply: /en/teach To stop these invitations: /en/teach/opt-out/r1.abc_-9',
+    subjectKo: '[서로서로학교] 가르쳐 보시겠어요?',
+    subjectEn: '[Seoroseoro School] Would you like to teach?',
+  },
 ];
 
 function refusal(template: string, payload: unknown): string {

@@ -11,6 +11,8 @@ import {
   plainSpaces,
   timeToMinutes,
   type Locale,
+  WISH_TOPICS,
+  wishTopicName,
 } from '@seoro/domain';
 
 /** How long a resident's sign-in code is accepted; a code delivered later is useless. */
@@ -130,6 +132,11 @@ const payloadSchemas = {
   application_rejected: z.object({ applicationId: nonEmpty, title: nonEmpty, reason: nonEmpty }),
   // An instructor's message to their whole class (the body as they wrote it).
   class_message: z.object({ ...course, body: nonEmpty }),
+  // To a past learner: residents wish someone taught this topic; would they? (with an opt-out link)
+  teach_invitation: z.object({
+    topic: z.enum(WISH_TOPICS),
+    optOutToken: z.string().regex(/^[\w-]+\.[\w-]+$/, 'expected an opt-out token'),
+  }),
 } as const;
 
 /** The templates the services may put in the outbox. */
@@ -374,6 +381,21 @@ const renderers: Renderers = {
     body: m.instructor_notify_class_message({ course: title(p, locale), body: p.body }, { locale }),
     subject: m.instructor_notify_class_message_subject({}, { locale }),
   }),
+  teach_invitation: (p, locale, options) => {
+    const origin = (options.siteOrigin ?? '').replace(/\/+$/, '');
+    const prefix = locale === 'en' ? '/en' : '';
+    return {
+      body: m.wishes_notify_teach_invitation(
+        {
+          topic: wishTopicName(p.topic, locale),
+          link: `${origin}${prefix}/teach`,
+          optOut: `${origin}${prefix}/teach/opt-out/${p.optOutToken}`,
+        },
+        { locale },
+      ),
+      subject: m.wishes_notify_teach_invitation_subject({}, { locale }),
+    };
+  },
 };
 
 /**

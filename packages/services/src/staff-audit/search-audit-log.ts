@@ -70,6 +70,9 @@ export const AUDIT_ACTIONS = [
   'application.changes_requested',
   'application.reject',
   'application.approve',
+  'wishes.hide',
+  'wishes.invite',
+  'teach.opt_out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,6 +33,7 @@ export const adminNav = [
     label: (opts) => m.admin_history_nav({}, opts),
     roles: ['admin', 'staff'],
   },
+  { path: '/admin/wishes', label: (opts) => m.wishes_admin_nav({}, opts) },
   { path: '/admin/audit', label: (opts) => m.web_admin_audit_nav({}, opts), roles: ['admin'] },
   { path: '/admin/privacy', label: (opts) => m.privacy_admin_nav({}, opts), roles: ['admin'] },
   { path: '/admin/staff', label: (opts) => m.admin_staff_nav({}, opts), roles: ['admin'] },

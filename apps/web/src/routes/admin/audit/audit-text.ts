@@ -76,6 +76,9 @@ const actionWords = {
   'application.changes_requested': (opts) => m.teach_audit_changes_requested({}, opts),
   'application.reject': (opts) => m.teach_audit_reject({}, opts),
   'application.approve': (opts) => m.teach_audit_approve({}, opts),
+  'wishes.hide': (opts) => m.wishes_audit_hide({}, opts),
+  'wishes.invite': (opts) => m.wishes_audit_invite({}, opts),
+  'teach.opt_out': (opts) => m.wishes_audit_opt_out({}, opts),
 } satisfies Record<AuditAction, Words>;
 
 /** The actions staff can filter by, in the filter's order. */

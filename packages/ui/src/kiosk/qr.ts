@@ -1,5 +1,5 @@
 /**
- * The confirmation code as a QR code, drawn as one SVG path from the module matrix: no image
+ * A text (a confirmation code, a link) as a QR code, drawn as one SVG path from the module matrix: no image
  * request, no `data:` URL, nothing inline for the kiosk's strict CSP to refuse.
  */
 

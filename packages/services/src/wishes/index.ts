@@ -1,0 +1,4 @@
+export * from './add-wish';
+export * from './list-wishes';
+export * from './hide-wish';
+export * from './teach-invitations';
