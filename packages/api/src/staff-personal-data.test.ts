@@ -34,6 +34,8 @@ interface Demo {
   noticeId: string;
   /** A demo wish, not hidden. */
   wishId: string;
+  /** An application to teach still under review. */
+  applicationId: string;
 }
 
 const termSettings = {
@@ -92,6 +94,21 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
   'staff.privacy.correct': { skip: 'answers with the reference and which fields changed' },
   'staff.privacy.delete': { skip: 'answers with the reference and counts' },
   'staff.privacy.resolve': { skip: 'answers with the request, the resident masked' },
+  'staff.applications.list': () => ({ status: null }),
+  'staff.applications.get': (d) => ({ applicationId: d.applicationId }),
+  'staff.applications.previewApproval': (d) => ({
+    applicationId: d.applicationId,
+    termId: d.termId,
+  }),
+  'staff.applications.revealPhone': (d) => ({ applicationId: d.applicationId, reason: '시험' }),
+  'staff.applications.comment': (d) => ({
+    applicationId: d.applicationId,
+    body: '시험',
+    toApplicant: false,
+  }),
+  'staff.applications.requestChanges': { skip: 'answers with the application’s new status' },
+  'staff.applications.reject': { skip: 'answers with the application’s new status' },
+  'staff.applications.approve': { skip: 'answers with the ids of the course it created' },
   'staff.stats.terms': () => undefined,
   'staff.stats.term': (d) => ({ termId: d.termId }),
   'staff.stats.cumulative': () => ({}),
@@ -217,7 +234,12 @@ const INPUTS: Record<string, ((demo: Demo) => unknown) | { skip: string }> = {
 };
 
 /** Procedures known to answer with names or phones: the check must see it in them. */
-const KNOWN_PERSONAL = ['staff.rosters.roster', 'staff.rosters.revealPhone', 'staff.privacy.read'];
+const KNOWN_PERSONAL = [
+  'staff.rosters.roster',
+  'staff.rosters.revealPhone',
+  'staff.privacy.read',
+  'staff.applications.revealPhone',
+];
 
 const staffPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith('staff.'));
 
@@ -260,6 +282,9 @@ async function setup() {
   );
   const notice = await one<{ id: string }>('select id from notices where removed_at is null');
   const wish = await one<{ id: string }>('select id from wishes where hidden_at is null');
+  const application = await one<{ id: string }>(
+    "select id from instructor_applications where status = 'submitted' limit 1",
+  );
   const kioskId = 'test-kiosk';
   const otherStaffId = 'test-viewer';
   await database.client.execute(
@@ -283,6 +308,7 @@ async function setup() {
     otherStaffId,
     noticeId: notice.id,
     wishId: wish.id,
+    applicationId: application.id,
   };
   const ctx: TrpcContext = {
     services: createServiceContext(database),
@@ -301,13 +327,21 @@ type Database = Awaited<ReturnType<typeof setup>>['database'];
 
 /** Every way a resident's name or phone number could appear in an answer. */
 async function personalStrings(database: Database): Promise<string[]> {
-  const { rows } = await database.client.execute('select name, phone_e164 from residents');
+  // An instructor's display name is public by their own choice (the course pages show it); a
+  // resident who teaches under that same name is not revealed by it. Their number still is.
+  const { rows } = await database.client.execute(
+    `select r.name, r.phone_e164,
+            exists (select 1 from instructors i
+                    where i.resident_id = r.id and i.display_name = r.name) as teaches
+     from residents r`,
+  );
   return rows.flatMap((row) => {
     const name = String(row.name);
+    const phoneOnly = Number(row.teaches) === 1;
     const phone = String(row.phone_e164);
     const national = `0${phone.replace(/^\+82/, '')}`;
     return [
-      name,
+      ...(phoneOnly ? [] : [name]),
       phone,
       national,
       `${national.slice(0, 3)}-${national.slice(3, -4)}-${national.slice(-4)}`,

@@ -223,7 +223,12 @@ export async function getApplication(
     .from(terms)
     .where(and(inArray(terms.status, ['draft', 'published'])));
   return {
-    application: proposalView(row, await courseOf(ctx, row)),
+    // The name given with the proposal is the applicant's: masked here like everywhere staff look
+    // without a recorded reason (the phone can be revealed, audited).
+    application: {
+      ...proposalView(row, await courseOf(ctx, row)),
+      applicantName: maskName(row.applicantName),
+    },
     applicant: {
       maskedName: maskName(row.applicantName),
       maskedPhone: resident ? maskPhone(resident.phone) : '',
