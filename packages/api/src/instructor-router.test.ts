@@ -27,14 +27,12 @@ async function setup() {
   const teacher = await makeResident(database, { name: '정강사' });
   const instructorId = randomUUID();
   await database.write((tx) =>
-    tx
-      .insert(instructors)
-      .values({
-        id: instructorId,
-        residentId: teacher.id,
-        displayName: '정강사',
-        createdAt: new Date(),
-      }),
+    tx.insert(instructors).values({
+      id: instructorId,
+      residentId: teacher.id,
+      displayName: '정강사',
+      createdAt: new Date(),
+    }),
   );
   const mine = await makeCourse(database, { termId: term.id, roomId }, { instructorId });
   const theirs = await makeCourse(database, { termId: term.id, roomId });

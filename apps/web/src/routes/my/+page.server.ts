@@ -73,8 +73,7 @@ export const actions: Actions = {
   request: ({ request, locals }) => requestSignInCode(request, locals),
 
   /** Step 2: the code; the right one sets the session cookie and shows the registrations. */
-  verify: ({ request, locals, url }) =>
-    verifySignInCode(request, locals, nextPath(url) ?? '/my'),
+  verify: ({ request, locals, url }) => verifySignInCode(request, locals, nextPath(url) ?? '/my'),
 
   /** The confirmed cancel of one of the resident's own registrations. */
   cancel: async ({ request, locals }) => {
