@@ -651,12 +651,13 @@ await database.write((tx) =>
     .where(eq(kiosks.id, kiosk.kioskId)),
 );
 const wishTerm = await makeTerm(database, {
-  nameKo: '2025년 가을 기수',
-  nameEn: '2025 Autumn Term',
-  startsOn: '2025-09-04',
-  endsOn: '2025-10-30',
-  registrationOpensAt: kstInstant('2025-08-18', '10:00'),
-  registrationClosesAt: kstInstant('2025-09-05', '18:00'),
+  // Ended six weeks ago: within the retention period, so the retention test leaves them be.
+  nameKo: '가을 기수',
+  nameEn: 'Autumn Term',
+  startsOn: kstDateOf(inDays(-60, '10:00')),
+  endsOn: kstDateOf(inDays(-45, '10:00')),
+  registrationOpensAt: inDays(-75, '10:00'),
+  registrationClosesAt: inDays(-59, '18:00'),
   status: 'draft',
 });
 const wishCourse = await makeCourse(
@@ -669,7 +670,8 @@ const teacherPlace = await makeEnrolment(database, {
   courseId: wishCourse.id,
   residentId: teacher.id,
 });
-for (const date of ['2025-09-04', '2025-09-11']) {
+for (const daysAgo of [60, 53]) {
+  const date = kstDateOf(inDays(-daysAgo, '10:00'));
   const meeting = await makeMeeting(
     database,
     { courseId: wishCourse.id, roomId },
