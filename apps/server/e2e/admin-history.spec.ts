@@ -22,7 +22,8 @@ const GOOD = [
 const BAD = `${GOOD}\n2017-2,캘리그라피 ${TAG},최미경,11,8,120,9,\n`;
 
 test.beforeAll(async () => {
-  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'staff');
+  // The demo account is an administrator in every test that adds it (the first one decides).
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
 });
 
 async function upload(page: Page, name: string, text: string) {

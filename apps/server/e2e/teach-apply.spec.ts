@@ -55,7 +55,7 @@ async function signIn(page: Page) {
 }
 
 test.beforeAll(async () => {
-  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'staff');
+  await addStaffAccount(DEMO_STAFF_EMAIL, DEMO_STAFF_NAME, 'admin');
 });
 
 const applicationRows = () =>
