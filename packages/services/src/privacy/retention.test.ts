@@ -30,6 +30,8 @@ import { listMyRegistrations } from '../registration/list-my-registrations';
 import { requestResidentCode } from '../resident-auth/request-resident-code';
 import { readCourseRoster } from '../staff-rosters/read-course-roster';
 import { listTermCourses } from '../staff-rosters/list-term-courses';
+import { readCumulativeFigures } from '../statistics/cumulative';
+import { readTermFigures } from '../statistics/term-figures';
 import { anonymizedPhone } from './anonymize-resident';
 import {
   DEFAULT_RETENTION_POLICY,
@@ -268,10 +270,16 @@ describe('retention run', () => {
         }),
       );
       const today = await getTodayAtRoom(ctx, s.roomId);
-      return { termCounts, grids, today };
+      // The statistics dashboard's own figures: every term's, and the totals since 2015.
+      const figures = await Promise.all(
+        Object.values(s.terms).map((term) => readTermFigures(ctx, { termId: term.id })),
+      );
+      const cumulative = await readCumulativeFigures(ctx);
+      return { termCounts, grids, today, figures, cumulative };
     };
     const before = await statistics();
     expect(before.today.meetings.map((m) => m.meetingId)).toContain(todayMeeting.id);
+    expect(before.cumulative.recorded.learners).toBeGreaterThan(0);
 
     const report = await runRetention(ctx, {
       dryRun: false,
