@@ -22,6 +22,40 @@ import {
 
 test.describe.configure({ mode: 'serial' });
 
+/**
+ * A place of this resident's in a term that has not ended, of this test's own: other tests cancel
+ * the fixture's registrations of the same number, and deletion must meet a term under way. The
+ * term is a draft, so no public list or other test sees it.
+ */
+test.beforeAll(async () => {
+  const [resident] = await queryDb<{ id: string }>(
+    'select id from residents where phone_e164 = ?',
+    [E164],
+  );
+  const [room] = await queryDb<{ id: string }>('select id from rooms limit 1');
+  const termId = randomUUID();
+  const courseId = randomUUID();
+  const next = new Date().getFullYear() + 1;
+  await queryDb(
+    `insert into terms (id, slug, name_ko, name_en, starts_on, ends_on, registration_opens_at,
+                        registration_closes_at, status, created_at)
+     values (?, ?, '권리 확인 기수', 'Rights Check Term', ?, ?, 0, 1, 'draft', 0)`,
+    [termId, `rights-${termId}`, `${next}-03-05`, `${next}-05-28`],
+  );
+  await queryDb(
+    `insert into courses (id, term_id, room_id, title_ko, title_en, summary_ko, summary_en,
+                          description_ko, description_en, capacity, created_at)
+     values (?, ?, ?, '권리 확인 강좌', 'Rights Check Course', '', '', '', '', 10, 0)`,
+    [courseId, termId, room!.id],
+  );
+  await queryDb(
+    `insert into enrolments (id, course_id, resident_id, name, status, channel, code, queue_no,
+                             created_at, updated_at)
+     values (?, ?, ?, '박서로', 'confirmed', 'staff', 'RGHT-0001', 1, ?, ?)`,
+    [randomUUID(), courseId, resident!.id, Date.now(), Date.now()],
+  );
+});
+
 const PHONE = fixtures().my.phone;
 const E164 = `+82${PHONE.replace(/-/g, '').slice(1)}`;
 
